@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Errors;
+using Composio.Client.Http;
+using Composio.Client.Requests;
+using Composio.Client.Validation;
+using Composio.Client.Wire;
+
+namespace Composio.Client
+{
+    /// <summary>The Composio auth-config and toolkit API, one method per endpoint. Thread-safe.</summary>
+    public sealed class ComposioClient : IDisposable
+    {
+        private static readonly HttpMethod s_patch = new HttpMethod("PATCH");
+        private readonly ApiTransport _transport;
+
+        public ComposioClient(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            EndpointSecurity.Check(options);
+            _transport = new ApiTransport(options, primaryHandler);
+        }
+
+        public ComposioClientOptions Options { get; }
+
+        /// <summary>POST /auth_configs. The answer holds only the id and a few facts; the rest comes from the request.</summary>
+        public async Task<AuthConfig> CreateAuthConfigAsync(CreateAuthConfigRequest request, CancellationToken cancellationToken = default)
+        {
+            var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
+            var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: RequestBodies.Create(request))
+            {
+                Target = request.Name ?? slug,
+                CreatesResource = true,
+            };
+            var created = await _transport.SendAsync<CreateAuthConfigResponseWire>(api, cancellationToken).ConfigureAwait(false);
+            var id = created.AuthConfig?.Id;
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+                    "The Composio API answered the create without an auth config id. The auth config may have been created.")
+                { Target = slug, RecommendedAction = "Check with Get-ComposioAuthConfig -Toolkit " + slug };
+            }
+            var managed = created.AuthConfig!.IsComposioManaged ?? request.Type == AuthConfigType.ComposioManaged;
+            return new AuthConfig
+            {
+                Id = id!,
+                Name = request.Name,
+                Toolkit = (created.Toolkit?.Slug ?? slug).ToLowerInvariant(),
+                AuthScheme = created.AuthConfig.AuthScheme ?? request.AuthScheme,
+                IsComposioManaged = managed,
+                Type = managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom,
+                RestrictToFollowingTools = created.AuthConfig.RestrictToFollowingTools?.ToArray() ?? Array.Empty<string>(),
+            };
+        }
+
+        /// <summary>GET /auth_configs/{id}.</summary>
+        public async Task<AuthConfig> GetAuthConfigAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var api = new ApiRequest(HttpMethod.Get, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id))) { Target = id };
+            var wire = await _transport.SendAsync<AuthConfigWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel();
+        }
+
+        /// <summary>GET /auth_configs: one page. Pass the previous page's NextCursor to get the next.</summary>
+        public async Task<Page<AuthConfig>> ListAuthConfigsAsync(AuthConfigQuery? query, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new AuthConfigQuery();
+            var toolkits = query.Toolkits?.Select(ApiIdentifiers.ToolkitSlug).ToArray();
+            var qs = new QueryString()
+                .Add("toolkit_slug", toolkits)
+                .Add("is_composio_managed", query.IsComposioManaged)
+                .Add("show_disabled", query.ShowDisabled ? true : (bool?)null)
+                .Add("search", string.IsNullOrEmpty(query.Search) ? null : query.Search)
+                .Add("limit", ClampLimit(limit))
+                .Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
+            var api = new ApiRequest(HttpMethod.Get, "auth_configs", qs.ToString());
+            var page = await _transport.SendAsync<PageWire<AuthConfigWire>>(api, cancellationToken).ConfigureAwait(false);
+            return ToPage(page, w => w.ToModel());
+        }
+
+        /// <summary>PATCH /auth_configs/{id}: only what the request sets is sent.</summary>
+        public Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)
+        {
+            var api = new ApiRequest(s_patch, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)), body: RequestBodies.Update(request)) { Target = id };
+            return _transport.SendAsync<NoContent>(api, cancellationToken);
+        }
+
+        /// <summary>PATCH /auth_configs/{id}/ENABLED or /DISABLED.</summary>
+        public Task SetAuthConfigEnabledAsync(string id, bool enabled, CancellationToken cancellationToken = default)
+        {
+            var path = "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)) + (enabled ? "/ENABLED" : "/DISABLED");
+            return _transport.SendAsync<NoContent>(new ApiRequest(s_patch, path) { Target = id }, cancellationToken);
+        }
+
+        /// <summary>DELETE /auth_configs/{id}. Returns the revocation job id when <paramref name="revokeOnDelete"/> started one.</summary>
+        public async Task<string?> DeleteAuthConfigAsync(string id, bool revokeOnDelete = false, CancellationToken cancellationToken = default)
+        {
+            var qs = new QueryString().Add("revoke_on_delete", revokeOnDelete ? true : (bool?)null);
+            var api = new ApiRequest(HttpMethod.Delete, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)), qs.ToString()) { Target = id };
+            var answer = await _transport.SendAsync<DeleteAuthConfigResponseWire>(api, cancellationToken).ConfigureAwait(false);
+            return answer.RevokeJobId;
+        }
+
+        /// <summary>GET /toolkits/{slug} (case-insensitive), with its auth schemes and fields.</summary>
+        public async Task<Toolkit> GetToolkitAsync(string slug, CancellationToken cancellationToken = default)
+        {
+            var checkedSlug = ApiIdentifiers.ToolkitSlug(slug);
+            var api = new ApiRequest(HttpMethod.Get, "toolkits/" + ApiIdentifiers.Segment(checkedSlug)) { Target = checkedSlug };
+            var wire = await _transport.SendAsync<ToolkitWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel();
+        }
+
+        /// <summary>GET /toolkits: one page.</summary>
+        public async Task<Page<Toolkit>> ListToolkitsAsync(ToolkitQuery? query, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new ToolkitQuery();
+            var qs = new QueryString()
+                .Add("category", query.Category)
+                .Add("managed_by", query.ManagedBy)
+                .Add("type", query.Type)
+                .Add("sort_by", query.SortBy)
+                .Add("include_deprecated", query.IncludeDeprecated)
+                .Add("search", string.IsNullOrEmpty(query.Search) ? null : query.Search)
+                .Add("limit", ClampLimit(limit))
+                .Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
+            var page = await _transport.SendAsync<PageWire<ToolkitWire>>(new ApiRequest(HttpMethod.Get, "toolkits", qs.ToString()), cancellationToken).ConfigureAwait(false);
+            return ToPage(page, w => w.ToModel());
+        }
+
+        /// <summary>GET /toolkits/categories, all pages.</summary>
+        public async Task<IReadOnlyList<ToolkitCategory>> ListToolkitCategoriesAsync(CancellationToken cancellationToken = default)
+        {
+            var result = new List<ToolkitCategory>();
+            string? cursor = null;
+            do
+            {
+                var qs = new QueryString().Add("limit", Options.MaxPageSize).Add("cursor", cursor);
+                var page = await _transport.SendAsync<PageWire<CategoryWire>>(new ApiRequest(HttpMethod.Get, "toolkits/categories", qs.ToString()), cancellationToken).ConfigureAwait(false);
+                result.AddRange((page.Items ?? new List<CategoryWire>()).Select(c => new ToolkitCategory { Id = c.Id ?? c.Slug ?? string.Empty, Name = c.Name }));
+                cursor = string.IsNullOrEmpty(page.NextCursor) ? null : page.NextCursor;
+            }
+            while (cursor != null);
+            return result;
+        }
+
+        private int ClampLimit(int? limit) => Math.Max(1, Math.Min(limit ?? Options.MaxPageSize, Options.MaxPageSize));
+
+        private static Page<TModel> ToPage<TWire, TModel>(PageWire<TWire> page, Func<TWire, TModel> map) =>
+            new Page<TModel>(
+                (page.Items ?? new List<TWire>()).Select(map).ToList(),
+                string.IsNullOrEmpty(page.NextCursor) ? null : page.NextCursor,
+                page.TotalItems,
+                page.TotalPages);
+
+        public void Dispose() => _transport.Dispose();
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Errors;
+using Composio.Client.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Composio.Client.Http
+{
+    /// <summary>
+    /// Sends <see cref="ApiRequest"/>s and turns answers into typed values or <see cref="ComposioException"/>s.
+    /// The handler chain (retry → debug log → sockets) comes from IHttpClientFactory.
+    /// </summary>
+    internal sealed class ApiTransport : IDisposable
+    {
+        private const string ClientName = "composio";
+        private readonly ComposioClientOptions _options;
+        private readonly ServiceProvider _services;
+        private readonly HttpClient _http;
+        private readonly string _prefix;
+
+        public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
+        {
+            _options = options;
+            var services = new ServiceCollection();
+            var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+                .AddHttpMessageHandler(() => new RetryHandler(options))
+                .AddHttpMessageHandler(() => new DebugLoggingHandler())
+                // One handler per connection: the factory's 2-minute rotation buys nothing for a single host.
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            if (primaryHandler != null)
+            {
+                builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler);
+            }
+            _services = services.BuildServiceProvider();
+            _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+            _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
+        }
+
+        /// <summary>Sends and deserializes the answer; <typeparamref name="T"/> of <see cref="NoContent"/> ignores the body.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            using var message = new HttpRequestMessage(request.Method, new Uri(_prefix + request.Path + request.Query));
+            message.Headers.TryAddWithoutValidation("x-api-key", _options.ApiKey);
+            message.Headers.TryAddWithoutValidation("accept", "application/json");
+            message.Headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
+            if (request.Body != null)
+            {
+                message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");
+            }
+            RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
+            if (request.Target != null)
+            {
+                RequestProperties.Set(message, RequestProperties.Target, request.Target);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
+                    $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
+                { Target = request.Target };
+            }
+
+            using (response)
+            {
+                var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var mediaType = response.Content?.Headers.ContentType?.MediaType;
+                if (!response.IsSuccessStatusCode)
+                {
+                    // A delete whose first attempt may have acted: 404 now means it is gone, which is what was asked.
+                    if (response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Delete
+                        && RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
+                    {
+                        return Read<T>("{}", "application/json", request);
+                    }
+                    throw ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target);
+                }
+                return Read<T>(body, mediaType, request);
+            }
+        }
+
+        private static T Read<T>(string body, string? mediaType, ApiRequest request)
+        {
+            if (typeof(T) == typeof(NoContent))
+            {
+                return default!;
+            }
+            if (mediaType == null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                throw InvalidResponse(request, $"a {(mediaType ?? "untyped")} body where JSON was expected");
+            }
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(body, ComposioJson.Options);
+                return value ?? throw InvalidResponse(request, "an empty JSON value");
+            }
+            catch (JsonException)
+            {
+                throw InvalidResponse(request, "a body that is not valid JSON of the expected shape");
+            }
+        }
+
+        private static ComposioException InvalidResponse(ApiRequest request, string what) =>
+            new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+                $"The Composio API answered {request.Method} /{request.Path} with {what}.")
+            { Target = request.Target };
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _services.Dispose();
+        }
+    }
+
+    /// <summary>Marks a call whose answer body does not matter (`{}`).</summary>
+    internal sealed class NoContent
+    {
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net.Http;
+
+namespace Composio.Client.Http
+{
+    /// <summary>Facts the transport hands to the handlers through HttpRequestMessage.Properties.</summary>
+    internal static class RequestProperties
+    {
+        /// <summary>bool: the request creates something (see <see cref="ApiRequest.CreatesResource"/>).</summary>
+        public const string CreatesResource = "Composio.CreatesResource";
+
+        /// <summary>bool, set by the retry handler: an earlier attempt may have reached the server and acted.</summary>
+        public const string EarlierAttemptUnclear = "Composio.EarlierAttemptUnclear";
+
+        /// <summary>string: the id or slug the request is about.</summary>
+        public const string Target = "Composio.Target";
+
+#pragma warning disable CS0618 // Properties is the only per-request bag on netstandard2.0.
+        public static bool Flag(HttpRequestMessage request, string key) =>
+            request.Properties.TryGetValue(key, out var value) && value is bool b && b;
+
+        public static void Set(HttpRequestMessage request, string key, object value) => request.Properties[key] = value;
+
+        public static string? Text(HttpRequestMessage request, string key) =>
+            request.Properties.TryGetValue(key, out var value) ? value as string : null;
+#pragma warning restore CS0618
+    }
+}

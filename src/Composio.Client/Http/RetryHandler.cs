@@ -1,0 +1,148 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Errors;
+using Composio.Client.Logging;
+
+namespace Composio.Client.Http
+{
+    /// <summary>
+    /// The one place requests are repeated. Each attempt has its own timeout; the caller's token
+    /// cancels attempts and waits alike. A failure whose outcome is unclear is never repeated for
+    /// a create: it surfaces as <see cref="ComposioErrorKind.OutcomeUnknown"/> instead.
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        private readonly ComposioClientOptions _options;
+        private readonly RetryPolicy _policy;
+
+        public RetryHandler(ComposioClientOptions options)
+        {
+            _options = options;
+            _policy = new RetryPolicy(options);
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var creates = RequestProperties.Flag(request, RequestProperties.CreatesResource);
+            for (var attempt = 0; ; attempt++)
+            {
+                HttpResponseMessage? response = null;
+                Exception? failure = null;
+                var timedOut = false;
+                using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    attemptToken.CancelAfter(_options.Timeout);
+                    try
+                    {
+                        response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
+                        if (response.Content != null)
+                        {
+                            // Read the body inside the attempt, so a stalled body counts against its timeout.
+                            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                        }
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        response?.Dispose();
+                        throw;
+                    }
+                    catch (OperationCanceledException ex)
+                    {
+                        response?.Dispose();
+                        response = null;
+                        timedOut = true;
+                        failure = ex;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                    {
+                        response?.Dispose();
+                        response = null;
+                        failure = ex;
+                    }
+                }
+
+                string reason;
+                TimeSpan? delay;
+                if (response != null)
+                {
+                    if (attempt >= _policy.MaxRetries || !_policy.IsRetryable(response, creates))
+                    {
+                        return response;
+                    }
+                    delay = _policy.Delay(attempt, response);
+                    if (delay == null)
+                    {
+                        return response; // The server asked for a longer wait than we are willing to hold a script for.
+                    }
+                    reason = $"HTTP {(int)response.StatusCode}";
+                    response.Dispose();
+                }
+                else
+                {
+                    var refused = IsConnectionRefused(failure);
+                    if (!refused)
+                    {
+                        // The request may have reached the server and been acted on.
+                        if (creates)
+                        {
+                            throw OutcomeUnknown(request, failure!, timedOut);
+                        }
+                        RequestProperties.Set(request, RequestProperties.EarlierAttemptUnclear, true);
+                    }
+                    if (attempt >= _policy.MaxRetries)
+                    {
+                        throw Unreachable(request, failure!, timedOut, refused);
+                    }
+                    delay = _policy.Backoff(attempt);
+                    reason = timedOut ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : refused ? "connection refused" : "connection failed";
+                }
+
+                ClientLog.Verbose($"Retrying {request.Method} {request.RequestUri?.AbsolutePath} after {reason}; waiting {delay.Value.TotalSeconds:0.0#} s (retry {attempt + 1} of {_policy.MaxRetries}).");
+                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static bool IsConnectionRefused(Exception? ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private ComposioException OutcomeUnknown(HttpRequestMessage request, Exception failure, bool timedOut)
+        {
+            var what = timedOut ? $"no answer came within {_options.Timeout.TotalSeconds:0.#} s" : "the connection was lost before the answer arrived";
+            return new ComposioException(
+                "CreateOutcomeUnknown",
+                ComposioErrorKind.OutcomeUnknown,
+                $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate.",
+                failure)
+            {
+                Target = RequestProperties.Text(request, RequestProperties.Target),
+                RecommendedAction = "Check whether it exists (Get-ComposioAuthConfig -Search <name>) before creating it again.",
+            };
+        }
+
+        private ComposioException Unreachable(HttpRequestMessage request, Exception failure, bool timedOut, bool refused)
+        {
+            var host = request.RequestUri?.GetLeftPart(UriPartial.Authority);
+            var attempts = _policy.MaxRetries + 1;
+            return timedOut
+                ? new ComposioException("ComposioTimeout", ComposioErrorKind.Timeout,
+                    $"No answer from {host} within {_options.Timeout.TotalSeconds:0.#} s ({attempts} attempts).", failure)
+                { Target = RequestProperties.Text(request, RequestProperties.Target) }
+                : new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
+                    $"Could not reach {host}: {(refused ? "connection refused" : failure.Message)} ({attempts} attempts).", failure)
+                { Target = RequestProperties.Text(request, RequestProperties.Target) };
+        }
+    }
+}

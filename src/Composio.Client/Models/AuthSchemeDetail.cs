@@ -1,0 +1,21 @@
+using System;
+
+namespace Composio
+{
+    /// <summary>One auth scheme a toolkit offers, with the fields it asks for.</summary>
+    public sealed class AuthSchemeDetail
+    {
+        public string Toolkit { get; set; } = string.Empty;
+        /// <summary>The scheme, uppercase (e.g. `OAUTH2`).</summary>
+        public string AuthScheme { get; set; } = string.Empty;
+        public string? Name { get; set; }
+        /// <summary>Creation fields, required ones first.</summary>
+        public AuthConfigField[] AuthConfigCreationFields { get; set; } = Array.Empty<AuthConfigField>();
+        /// <summary>Connection (initiation) fields, required ones first.</summary>
+        public AuthConfigField[] ConnectedAccountInitiationFields { get; set; } = Array.Empty<AuthConfigField>();
+        public bool IsComposioManaged { get; set; }
+        public string[] DefaultScopes { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => AuthScheme;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Composio.Client.Wire
+{
+    /// <summary>The 201 answer of POST /auth_configs: only the id and a few facts.</summary>
+    internal sealed class CreateAuthConfigResponseWire
+    {
+        [JsonPropertyName("toolkit")] public ToolkitRefWire? Toolkit { get; set; }
+        [JsonPropertyName("auth_config")] public CreatedAuthConfigWire? AuthConfig { get; set; }
+    }
+
+    internal sealed class CreatedAuthConfigWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("auth_scheme")] public string? AuthScheme { get; set; }
+        [JsonPropertyName("is_composio_managed")] public bool? IsComposioManaged { get; set; }
+        [JsonPropertyName("restrict_to_following_tools")] public List<string>? RestrictToFollowingTools { get; set; }
+    }
+
+    internal sealed class DeleteAuthConfigResponseWire
+    {
+        [JsonPropertyName("revoke_job_id")] public string? RevokeJobId { get; set; }
+    }
+
+    internal sealed class PageWire<T>
+    {
+        [JsonPropertyName("items")] public List<T>? Items { get; set; }
+        [JsonPropertyName("next_cursor")] public string? NextCursor { get; set; }
+        [JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
+        [JsonPropertyName("current_page")] public int? CurrentPage { get; set; }
+        [JsonPropertyName("total_items")] public int? TotalItems { get; set; }
+    }
+
+    internal sealed class CategoryWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("slug")] public string? Slug { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client;
+using Composio.Client.Errors;
+using Composio.Client.Logging;
+using Composio.PowerShell.Errors;
+using Composio.PowerShell.Session;
+
+namespace Composio.PowerShell.Pipeline
+{
+    /// <summary>
+    /// What every Composio cmdlet shares: a cancellation token that Ctrl+C (StopProcessing)
+    /// trips, the client of the session, and <see cref="Await{T}"/>, which runs a client call
+    /// and writes its Verbose/Debug lines on the pipeline thread while it runs.
+    /// </summary>
+    public abstract class ComposioCmdlet : PSCmdlet, IDisposable
+    {
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private ComposioClient? _client;
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>The session's client; a terminating error when there is none to be had.</summary>
+        internal ComposioClient Client
+        {
+            get
+            {
+                if (_client == null)
+                {
+                    try
+                    {
+                        HostVersion.Record(this);
+                        _client = ComposioSession.Require();
+                    }
+                    catch (ComposioException ex)
+                    {
+                        ThrowTerminatingError(ErrorRecords.From(ex));
+                    }
+                }
+                return _client!;
+            }
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Runs a client call to the end, relaying its log lines as they come.</summary>
+        protected T Await<T>(Func<CancellationToken, Task<T>> call)
+        {
+            using var log = new PipelineLog(DebugEnabled());
+            Task<T> task;
+            using (ClientLog.Use(log))
+            {
+                task = call(_cancellation.Token);
+            }
+            task.ContinueWith(_ => log.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var line in log.Drain())
+            {
+                if (line.IsDebug)
+                {
+                    WriteDebug(line.Text);
+                }
+                else
+                {
+                    WriteVerbose(line.Text);
+                }
+            }
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Func<CancellationToken, Task> call) =>
+            Await(async token =>
+            {
+                await call(token).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>Writes a non-terminating error for one pipeline item.</summary>
+        protected void WriteComposioError(ComposioException ex, object? target = null) => WriteError(ErrorRecords.From(ex, target));
+
+        private bool DebugEnabled()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return debug is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(debug);
+            }
+            var preference = GetVariableValue("DebugPreference");
+            return preference != null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(preference.ToString(), "Ignore", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}
