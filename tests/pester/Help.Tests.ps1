@@ -179,6 +179,30 @@ No yaml block here.
         $xml.helpItems.command.parameters.parameter.name | Should -Be 'Name'
     }
 
+    It 'keeps going past an unclosed code fence and a page that is not a cmdlet' {
+        Set-Content (Join-Path $work 'docs/Set-Thing.md') "# Set-Thing`n`n## SYNOPSIS`nSets things.`n`n## EXAMPLES`n`n### Example 1: Open fence`n``````powershell`nSet-Thing"
+        Set-Content (Join-Path $work 'docs/README.md') "# Notes for writers`n`nNot a help page."
+        & $Converter -DocsPath (Join-Path $work 'docs') -OutputPath (Join-Path $work 'out2') 3>$null
+        $xml = [xml](Get-Content -Raw (Join-Path $work 'out2/Composio.PowerShell.dll-Help.xml'))
+        @($xml.helpItems.command.details.name) | Should -Contain 'Set-Thing'
+        @($xml.helpItems.command.details.name) | Should -Not -Contain 'Notes for writers'
+        ($xml.helpItems.command | Where-Object { $_.details.name -eq 'Set-Thing' }).examples.example.code | Should -Be 'Set-Thing'
+    }
+
+    It 'writes one syntax item per parameter set, each with its own parameters, positional ones first' {
+        $xml = [xml](Get-Content -Raw $MamlPath)
+        $command = $xml.helpItems.command | Where-Object { $_.details.name -eq 'Get-ComposioAuthConfig' }
+        $items = @($command.syntax.syntaxItem)
+        $items.Count | Should -Be 2
+        $list = @($items[0].parameter.name)
+        $byId = @($items[1].parameter.name)
+        $list | Should -Contain 'Toolkit'
+        $list | Should -Not -Contain 'Id'
+        $byId[0] | Should -Be 'Id'
+        $byId | Should -Contain 'First'
+        $byId | Should -Not -Contain 'Toolkit'
+    }
+
     It 'converts all of docs/ in under 2 seconds' {
         $out = Join-Path $work 'timed'
         # Best of two runs, so a busy machine's first-compile hiccup does not decide it.
