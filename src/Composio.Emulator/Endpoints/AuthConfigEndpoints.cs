@@ -138,7 +138,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             ToolAccessConfig = toolAccess is null ? new JsonObject() : (JsonObject)toolAccess.DeepClone(),
             IsEnabledForToolRouter = toolRouter ?? false,
             SharedCredentials = (JsonObject?)shared?.DeepClone(),
-            RestrictToFollowingTools = restrict ?? new List<string>(),
+            RestrictToFollowingTools = restrict ?? (IReadOnlyList<string>)Array.Empty<string>(),
         };
     }
 
@@ -340,7 +340,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         }
         if (body.ContainsKey("restrict_to_following_tools"))
         {
-            config.RestrictToFollowingTools = restrict ?? new List<string>();
+            config.RestrictToFollowingTools = restrict ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
     }
 

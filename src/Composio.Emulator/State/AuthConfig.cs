@@ -26,7 +26,7 @@ public sealed class AuthConfig
     public DateTime CreatedAt { get; set; }
     public DateTime LastUpdatedAt { get; set; }
     public JsonObject ToolAccessConfig { get; set; } = new();
-    public List<string> RestrictToFollowingTools { get; set; } = new();
+    public IReadOnlyList<string> RestrictToFollowingTools { get; set; } = Array.Empty<string>();
     public JsonObject? SharedCredentials { get; set; }
     public bool IsEnabledForToolRouter { get; set; }
 }
