@@ -128,6 +128,20 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task CatalogFile_ReplacesABuiltInToolkitWithTheSameSlug()
+    {
+        var catalog = TempJson("""[{"slug": "GitHub", "name": "GitHub Enterprise", "auth_config_details": [{"mode": "API_KEY", "name": "ghe_key", "fields": {}}]}]""");
+        await using var emulator = await EmulatorProcess.StartAsync("--catalog", catalog);
+        using var client = emulator.Client();
+        var toolkit = await client.GetAsync("toolkits/github");
+        Assert.Equal("GitHub Enterprise", toolkit.Obj["name"]!.GetValue<string>());
+        var list = await client.GetAsync("toolkits?limit=50");
+        Assert.Single(list.Obj["items"]!.AsArray(), i => i!["slug"]!.GetValue<string>() == "github");
+        Assert.Equal(201, (await client.PostAsync("auth_configs", new { toolkit = new { slug = "github" }, auth_config = new { type = "use_custom_auth", authScheme = "API_KEY" } })).Code);
+        Assert.Equal(400, (await client.PostAsync("auth_configs", new { toolkit = new { slug = "github" } })).Code); // no managed scheme any more
+    }
+
+    [Fact]
     public async Task FaultsFile_IsActiveFromTheStart()
     {
         var faults = TempJson("""{"rules": [{"method": "GET", "path": "/api/v3.1/toolkits", "kind": "status", "status": 503, "times": 1}]}""");

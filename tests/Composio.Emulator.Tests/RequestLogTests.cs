@@ -53,6 +53,16 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
     }
 
     [Fact]
+    public async Task Log_ShowsThePathAsSent_AndEscapedIdsStayInsideTheirSegment()
+    {
+        var response = await Api.GetAsync("auth_configs/..%2Ftoolkits%2Fgithub");
+        Assert.Equal(404, response.Code);
+        Assert.Equal("AuthConfig_NotFound", response.ErrorSlug);
+        var entry = Assert.Single(await Api.RequestLogAsync())!;
+        Assert.Equal("/api/v3.1/auth_configs/..%2Ftoolkits%2Fgithub", entry["path"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AdminRequests_AreNotLogged_AndDeleteClears()
     {
         await Api.GetAsync("toolkits");
