@@ -14,7 +14,8 @@ namespace Composio.PowerShell.Cmdlets
     /// is created (or when an account connects), required ones first, as the SDK lists them.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComposioAuthConfigField", DefaultParameterSetName = DefaultSet)]
-    [OutputType(typeof(AuthConfigField))]
+    // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfigField")]
     public sealed class GetComposioAuthConfigFieldCommand : ComposioCmdlet
     {
         public const string DefaultSet = "Default";

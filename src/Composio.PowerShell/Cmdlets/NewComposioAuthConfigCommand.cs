@@ -19,7 +19,8 @@ namespace Composio.PowerShell.Cmdlets
     /// itself; then GET /auth_configs/{id} so the output object is complete.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DefaultSet)]
-    [OutputType(typeof(AuthConfig))]
+    // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfig")]
     public sealed class NewComposioAuthConfigCommand : ComposioCmdlet, IDynamicParameters
     {
         public const string DefaultSet = "Default";
@@ -32,8 +33,16 @@ namespace Composio.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
 
+        // Kept as an int: a field of the client's enum type would make loading this class (at
+        // Import-Module, before the module's assembly resolver is hooked) load Composio.Client.
+        private int _type = (int)AuthConfigType.ComposioManaged;
+
         [Parameter(ParameterSetName = DefaultSet)]
-        public AuthConfigType Type { get; set; } = AuthConfigType.ComposioManaged;
+        public AuthConfigType Type
+        {
+            get => (AuthConfigType)_type;
+            set => _type = (int)value;
+        }
 
         /// <summary>OAUTH2, API_KEY, ...: required with -Type Custom.</summary>
         [Parameter(ParameterSetName = DefaultSet)]

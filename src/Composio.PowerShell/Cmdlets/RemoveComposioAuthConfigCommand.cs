@@ -10,7 +10,8 @@ namespace Composio.PowerShell.Cmdlets
     /// failure is a non-terminating error for that item only, so the rest of the pipeline goes on.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
-    [OutputType(typeof(AuthConfig))]
+    // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfig")]
     public sealed class RemoveComposioAuthConfigCommand : ComposioCmdlet
     {
         public const string IdSet = "Id";
