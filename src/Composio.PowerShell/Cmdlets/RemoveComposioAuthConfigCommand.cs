@@ -9,7 +9,9 @@ namespace Composio.PowerShell.Cmdlets
     /// Remove-ComposioAuthConfig: DELETE /auth_configs/{id} for each id or AuthConfig piped in. A
     /// failure is a non-terminating error for that item only, so the rest of the pipeline goes on.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    // No default parameter set on purpose: with one, PowerShell settles on it before binding
+    // pipeline input, and piped AuthConfig objects would bind by their Id and lose their name.
+    [Cmdlet(VerbsCommon.Remove, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
     public sealed class RemoveComposioAuthConfigCommand : ComposioCmdlet
