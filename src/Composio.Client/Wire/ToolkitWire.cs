@@ -19,8 +19,7 @@ namespace Composio.Client.Wire
         [JsonPropertyName("no_auth")] public bool? NoAuth { get; set; }
         [JsonPropertyName("auth_guide_url")] public string? AuthGuideUrl { get; set; }
         [JsonPropertyName("base_url")] public string? BaseUrl { get; set; }
-        // Retrieve answers `deprecated` as an object of legacy details, not a flag; list items
-        // carry the flag as `is_deprecated`. Only a real boolean is read as the flag.
+        // Retrieve answers `deprecated` as an object of legacy ids, not a flag; the flag is `is_deprecated`.
         [JsonPropertyName("deprecated")] public JsonElement? Deprecated { get; set; }
         [JsonPropertyName("is_deprecated")] public bool? IsDeprecated { get; set; }
         [JsonPropertyName("meta")] public ToolkitMetaWire? Meta { get; set; }
@@ -52,7 +51,7 @@ namespace Composio.Client.Wire
                 ToolsCount = Meta?.ToolsCount,
                 TriggersCount = Meta?.TriggersCount,
                 Version = Meta?.Version,
-                Deprecated = IsDeprecated ?? (Deprecated?.ValueKind == JsonValueKind.True),
+                Deprecated = IsDeprecated ?? Deprecated?.ValueKind == JsonValueKind.True,
                 AuthConfigDetails = details,
             };
         }
