@@ -21,7 +21,8 @@ function Stop-AuthConfigTestEmulator($Emulator) {
 
 # The API requests the emulator received (admin calls are not logged), optionally filtered.
 function Get-WireRequest($Emulator, [string] $Method, [string] $PathLike = '*') {
-    @(Get-ComposioEmulatorRequest $Emulator) | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+    $all = Get-ComposioEmulatorRequest $Emulator
+    $all | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
 
 function Get-CreateRequest($Emulator) { @(Get-WireRequest $Emulator POST '*/auth_configs') }
