@@ -134,6 +134,11 @@ Describe 'Get-ComposioAuthConfig' {
             $pages[0].query | Should -Match 'limit=5(&|$)'
         }
 
+        It '-First 0 fetches nothing' {
+            Get-ComposioAuthConfig -First 0 | Should -BeNullOrEmpty
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
         It '-IncludeTotalCount writes the server total first' {
             $got = @(Get-ComposioAuthConfig -IncludeTotalCount -First 2)
             $got.Count | Should -Be 3

@@ -16,7 +16,8 @@ namespace Composio.PowerShell.Cmdlets
     /// is satisfied.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComposioAuthConfig", DefaultParameterSetName = ListSet, SupportsPaging = true)]
-    [OutputType(typeof(AuthConfig))]
+    // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfig")]
     public sealed class GetComposioAuthConfigCommand : ComposioCmdlet
     {
         private const string ListSet = "List";
@@ -116,6 +117,10 @@ namespace Composio.PowerShell.Cmdlets
                 ShowDisabled = IncludeDisabled.IsPresent,
             };
             var window = _window!;
+            if (window.IsFull && !PagingParameters.IncludeTotalCount)
+            {
+                return; // -First 0: nothing wanted, nothing fetched.
+            }
             // One page size for the whole walk (cursors may depend on it): the API's maximum,
             // or less when -Skip and -First together want less than one full page.
             var pageSize = Client.Options.MaxPageSize;

@@ -16,7 +16,8 @@ namespace Composio.PowerShell.Cmdlets
     /// the toolkit cache for completion and dynamic parameters), or lists them with filters.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComposioToolkit", DefaultParameterSetName = ListSet)]
-    [OutputType(typeof(Toolkit))]
+    // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.Toolkit")]
     public sealed class GetComposioToolkitCommand : ComposioCmdlet
     {
         private const string ListSet = "List";

@@ -19,7 +19,8 @@ namespace Composio.PowerShell.Cmdlets
     /// config's type: taken from a piped AuthConfig, else looked up with one GET.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(AuthConfig))]
+    // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfig")]
     public sealed class SetComposioAuthConfigCommand : ComposioCmdlet
     {
         private const string ScopesKey = "scopes";
