@@ -170,7 +170,8 @@ namespace Composio.PowerShell.Cmdlets
                     }
                 }
                 progress.Update(read, page);
-                cursor = result.NextCursor;
+                // A server that hands back the cursor it was given would loop forever: stop instead.
+                cursor = result.NextCursor == cursor ? null : result.NextCursor;
             }
             while (cursor != null && !window.IsFull);
             progress.Complete();
