@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Completion;
@@ -27,6 +28,10 @@ namespace Composio.PowerShell.DynamicParameters
                 }
                 if (!cache.TryGetCached(toolkitSlug!, out var toolkit))
                 {
+                    if (IsBeingTyped(cache, toolkitSlug!))
+                    {
+                        return AuthFieldParameters.Empty;
+                    }
                     // One request, bounded like a completer: fetched here, the command itself then finds it cached.
                     using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
                     toolkit = cache.GetAsync(toolkitSlug!, budget.Token).GetAwaiter().GetResult();
@@ -43,5 +48,15 @@ namespace Composio.PowerShell.DynamicParameters
                 return AuthFieldParameters.Empty;
             }
         }
+
+        /// <summary>
+        /// Tab completion binds the half-typed word (`-Toolkit no`) and asks for dynamic parameters:
+        /// a slug the cached list lacks but some listed slug starts with is a word being typed, not
+        /// a toolkit to fetch. A slug outside the list altogether is still fetched (it may be new).
+        /// </summary>
+        private static bool IsBeingTyped(Composio.Client.Toolkits.ToolkitCache cache, string slug) =>
+            cache.TryGetCachedSlugs(out var slugs)
+            && !slugs.Contains(slug.ToLowerInvariant())
+            && slugs.Any(s => s.StartsWith(slug, StringComparison.OrdinalIgnoreCase));
     }
 }
