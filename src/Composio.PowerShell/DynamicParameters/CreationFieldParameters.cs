@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Completion;
 using Composio.PowerShell.Session;
@@ -13,8 +14,10 @@ namespace Composio.PowerShell.DynamicParameters
     /// </summary>
     internal static class CreationFieldParameters
     {
-        public static AuthFieldParameters For(string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType)
+        /// <param name="notFound">Set when the API said the toolkit does not exist, so the command need not ask again.</param>
+        public static AuthFieldParameters For(string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType, out ComposioException? notFound)
         {
+            notFound = null;
             if (string.IsNullOrEmpty(toolkitSlug))
             {
                 return AuthFieldParameters.Empty;
@@ -40,6 +43,11 @@ namespace Composio.PowerShell.DynamicParameters
                 return detail == null
                     ? AuthFieldParameters.Empty
                     : AuthFieldParameters.For(detail.AuthConfigCreationFields, cmdletType, new System.Collections.Generic.List<string>(CreateRequestBuilder.StaticFields.Keys));
+            }
+            catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
+            {
+                notFound = ex;
+                return AuthFieldParameters.Empty;
             }
 #pragma warning disable CA1031 // Dynamic parameters run inside parameter binding and tab completion: any failure means "none".
             catch (Exception)
