@@ -134,6 +134,15 @@ Describe 'New-ComposioAuthConfig: checks before sending' {
     }
 }
 
+Describe 'New-ComposioAuthConfig: an unknown toolkit' {
+    BeforeEach { Reset-ComposioEmulator $emulator }
+
+    It 'is asked for once' {
+        { New-ComposioAuthConfig nosuchtoolkit2 -ErrorAction Stop } | Should -Throw -ErrorId 'ToolkitNotFound*'
+        @(Get-WireRequest $emulator GET '*/toolkits/nosuchtoolkit2').Count | Should -Be 1
+    }
+}
+
 Describe 'New-ComposioAuthConfig: failures after sending' {
     BeforeEach { Reset-ComposioEmulator $emulator }
 

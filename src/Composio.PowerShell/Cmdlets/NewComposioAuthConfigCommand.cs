@@ -26,6 +26,7 @@ namespace Composio.PowerShell.Cmdlets
         public const string DefaultSet = "Default";
 
         private AuthFieldParameters _fieldParameters = AuthFieldParameters.Empty;
+        private ComposioException? _toolkitNotFound;
 
         /// <summary>The toolkit slug, e.g. github (case-insensitive).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DefaultSet)]
@@ -74,7 +75,7 @@ namespace Composio.PowerShell.Cmdlets
 
         public object GetDynamicParameters()
         {
-            _fieldParameters = CreationFieldParameters.For(Toolkit, Type, AuthScheme, typeof(NewComposioAuthConfigCommand));
+            _fieldParameters = CreationFieldParameters.For(Toolkit, Type, AuthScheme, typeof(NewComposioAuthConfigCommand), out _toolkitNotFound);
             return _fieldParameters.Dictionary;
         }
 
@@ -135,6 +136,11 @@ namespace Composio.PowerShell.Cmdlets
 
         private Toolkit FetchToolkit(ToolkitCache cache)
         {
+            if (_toolkitNotFound != null)
+            {
+                // Binding already asked for it (for the dynamic parameters): the answer was 404.
+                ThrowTerminatingError(ToolkitErrors.Record(_toolkitNotFound, Toolkit, cache));
+            }
             try
             {
                 return Await(token => cache.GetAsync(Toolkit, token));

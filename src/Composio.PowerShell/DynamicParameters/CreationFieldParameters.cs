@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Threading;
+using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Completion;
 using Composio.PowerShell.Session;
@@ -12,8 +14,10 @@ namespace Composio.PowerShell.DynamicParameters
     /// </summary>
     internal static class CreationFieldParameters
     {
-        public static AuthFieldParameters For(string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType)
+        /// <param name="notFound">Set when the API said the toolkit does not exist, so the command need not ask again.</param>
+        public static AuthFieldParameters For(string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType, out ComposioException? notFound)
         {
+            notFound = null;
             if (string.IsNullOrEmpty(toolkitSlug))
             {
                 return AuthFieldParameters.Empty;
@@ -27,6 +31,10 @@ namespace Composio.PowerShell.DynamicParameters
                 }
                 if (!cache.TryGetCached(toolkitSlug!, out var toolkit))
                 {
+                    if (IsBeingTyped(cache, toolkitSlug!))
+                    {
+                        return AuthFieldParameters.Empty;
+                    }
                     // One request, bounded like a completer: fetched here, the command itself then finds it cached.
                     using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
                     toolkit = cache.GetAsync(toolkitSlug!, budget.Token).GetAwaiter().GetResult();
@@ -36,6 +44,11 @@ namespace Composio.PowerShell.DynamicParameters
                     ? AuthFieldParameters.Empty
                     : AuthFieldParameters.For(detail.AuthConfigCreationFields, cmdletType, new System.Collections.Generic.List<string>(CreateRequestBuilder.StaticFields.Keys));
             }
+            catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
+            {
+                notFound = ex;
+                return AuthFieldParameters.Empty;
+            }
 #pragma warning disable CA1031 // Dynamic parameters run inside parameter binding and tab completion: any failure means "none".
             catch (Exception)
 #pragma warning restore CA1031
@@ -43,5 +56,15 @@ namespace Composio.PowerShell.DynamicParameters
                 return AuthFieldParameters.Empty;
             }
         }
+
+        /// <summary>
+        /// Tab completion binds the half-typed word (`-Toolkit no`) and asks for dynamic parameters:
+        /// a slug the cached list lacks but some listed slug starts with is a word being typed, not
+        /// a toolkit to fetch. A slug outside the list altogether is still fetched (it may be new).
+        /// </summary>
+        private static bool IsBeingTyped(Composio.Client.Toolkits.ToolkitCache cache, string slug) =>
+            cache.TryGetCachedSlugs(out var slugs)
+            && !slugs.Contains(slug.ToLowerInvariant())
+            && slugs.Any(s => s.StartsWith(slug, StringComparison.OrdinalIgnoreCase));
     }
 }
