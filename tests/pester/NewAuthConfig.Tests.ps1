@@ -176,6 +176,17 @@ Describe 'New-ComposioAuthConfig: secrets' {
         $all | Should -Not -Match $emulator.ApiKey
     }
 
+    It 'keeps secrets masked in the table and list views, and the table within 80 columns' {
+        $config = New-ComposioAuthConfig notion -Name 'A rather long auth config name' -Type Custom -AuthScheme OAUTH2 -ClientId 'cid-view' -ClientSecret (ConvertTo-Secure 'view-SECRET-3')
+        $table = $config | Format-Table | Out-String -Width 200
+        $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $table | Should -Match 'Id\s+Name\s+Toolkit\s+AuthScheme\s+Type\s+Status'
+        $list = $config | Format-List | Out-String -Width 200
+        $list | Should -Match 'client_secret=\*\*\*'
+        $list | Should -Match 'client_id=cid-view'
+        "$table$list" | Should -Not -Match 'view-SECRET-3'
+    }
+
     It 'keeps secrets out of the -WhatIf text' {
         $lines = Invoke-FreshPwsh "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' | Out-Null; New-ComposioAuthConfig notion -Name Quiet -Type Custom -AuthScheme OAUTH2 -ClientId cid -ClientSecret (ConvertTo-SecureString 'whatif-SECRET-1' -AsPlainText -Force) -WhatIf"
         $text = $lines | Out-String
