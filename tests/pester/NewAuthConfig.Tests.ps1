@@ -92,6 +92,19 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
     }
 }
 
+Describe 'New-ComposioAuthConfig: parameters' {
+    It 'has exactly the parameters issue 3 names, -Toolkit mandatory at position 0' {
+        $command = Get-Command New-ComposioAuthConfig
+        $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
+        ($own | Sort-Object) -join ',' | Should -Be 'AuthScheme,Credentials,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
+        $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
+        $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Help New-ComposioAuthConfig -Parameter Type -ErrorAction SilentlyContinue) | Out-Null
+        $command.Parameters.Type.ParameterType.Name | Should -Be 'AuthConfigType'
+    }
+}
+
 Describe 'New-ComposioAuthConfig: checks before sending' {
     BeforeEach { Reset-ComposioEmulator $emulator }
 
