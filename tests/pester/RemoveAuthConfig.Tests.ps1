@@ -53,6 +53,13 @@ Describe 'Remove-ComposioAuthConfig' {
         Get-DeleteRequest | Should -BeNullOrEmpty
     }
 
+    It '-Force does not override $WhatIfPreference' {
+        $config = New-ComposioAuthConfig github
+        $WhatIfPreference = $true
+        try { Remove-ComposioAuthConfig $config.Id -Force } finally { $WhatIfPreference = $false }
+        Get-DeleteRequest | Should -BeNullOrEmpty
+    }
+
     It 'shows the id and name in the -WhatIf text' {
         $lines = Invoke-FreshPwsh "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' | Out-Null; `$c = New-ComposioAuthConfig notion -Name 'Named One' -Type Custom -AuthScheme OAUTH2 -ClientId cid -ClientSecret (ConvertTo-SecureString 'rm-SECRET-9' -AsPlainText -Force); `$c | Remove-ComposioAuthConfig -WhatIf; 'ID=' + `$c.Id"
         $text = $lines | Out-String
