@@ -44,17 +44,26 @@ try {
     Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri | Out-Null
 
     # 1. Import cost, interleaved so drift in machine load hits both sides alike.
+    # An empty script module shows what Import-Module itself costs in a fresh process, so the
+    # module's own share can be told apart from the engine's.
     Write-Host "Import: $ImportRuns runs each..."
-    $bare = @(); $withModule = @()
+    $empty = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "composio-bench-empty-$PID")
+    Set-Content (Join-Path $empty 'Empty.psm1') ''
+    Set-Content (Join-Path $empty 'Empty.psd1') "@{ ModuleVersion = '1.0'; RootModule = 'Empty.psm1'; FunctionsToExport = @(); CmdletsToExport = @() }"
+    $bare = @(); $withEmpty = @(); $withModule = @()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         $bare += Measure-Ms { Invoke-Pwsh -NoProfile -NonInteractive -Command '1' }
+        $withEmpty += Measure-Ms { Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$empty/Empty.psd1'; 1" }
         $withModule += Measure-Ms { Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; 1" }
     }
+    Remove-Item $empty -Recurse -Force
     $bareMedian = Get-Median $bare
+    $emptyMedian = Get-Median $withEmpty
     $importMedian = Get-Median $withModule
     $results.ImportBareMedianMs = [Math]::Round($bareMedian, 1)
     $results.ImportWithModuleMedianMs = [Math]::Round($importMedian, 1)
     $results.ImportAddedMs = [Math]::Round($importMedian - $bareMedian, 1)
+    $results.ImportAddedOverEmptyModuleMs = [Math]::Round($importMedian - $emptyMedian, 1)
 
     # 2. Per call: the same GET by id, three ways.
     $config = New-ComposioAuthConfig -Toolkit github -Name 'bench-config' -Confirm:$false

@@ -97,7 +97,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                Fail(ex, id);
+                WriteComposioError(ex, id);
                 return;
             }
             if (_window!.Admit())
@@ -175,15 +175,6 @@ namespace Composio.PowerShell.Cmdlets
             }
             while (cursor != null && !window.IsFull);
             progress.Complete();
-        }
-
-        private void Fail(ComposioException ex, string id)
-        {
-            if (FailurePolicy.StopsPipeline(ex))
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, id));
-            }
-            WriteComposioError(ex, id);
         }
     }
 }

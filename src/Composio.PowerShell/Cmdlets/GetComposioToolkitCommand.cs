@@ -86,10 +86,6 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                if (FailurePolicy.StopsPipeline(ex))
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex, slug));
-                }
                 WriteComposioError(ex, slug);
             }
         }

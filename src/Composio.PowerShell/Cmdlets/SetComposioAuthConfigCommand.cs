@@ -116,10 +116,6 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                if (FailurePolicy.StopsPipeline(ex))
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex, id));
-                }
                 WriteComposioError(ex, id);
             }
         }

@@ -83,8 +83,19 @@ namespace Composio.PowerShell.Pipeline
                 return true;
             });
 
-        /// <summary>Writes a non-terminating error for one pipeline item.</summary>
-        protected void WriteComposioError(ComposioException ex, object? target = null) => WriteError(ErrorRecords.From(ex, target));
+        /// <summary>
+        /// Reports a failure about one pipeline item: non-terminating, so the next item goes on,
+        /// unless no other item could succeed either (see <see cref="FailurePolicy"/>).
+        /// </summary>
+        protected void WriteComposioError(ComposioException ex, object? target = null)
+        {
+            var record = ErrorRecords.From(ex, target);
+            if (FailurePolicy.StopsPipeline(ex))
+            {
+                ThrowTerminatingError(record);
+            }
+            WriteError(record);
+        }
 
         private bool DebugEnabled()
         {
