@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Composio.Emulator.Options;
+
+/// <summary>
+/// Command line: --port &lt;p&gt; (0 = any free port), --api-key &lt;k&gt; (repeatable),
+/// --catalog &lt;file.json&gt;, --faults &lt;file.json&gt;. Parsed by hand so the framework's own
+/// configuration never interprets our arguments.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultApiKey = "ak_emulator_test";
+
+    public int Port { get; private set; }
+    public IReadOnlySet<string> ApiKeys { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+    public List<string> CatalogFiles { get; } = new();
+    public List<string> FaultFiles { get; } = new();
+
+    public const string Usage =
+        "Usage: Composio.Emulator [--port <p>] [--api-key <key>]... [--catalog <toolkits.json>]... [--faults <rules.json>]...";
+
+    /// <exception cref="ArgumentException">On an unknown option or a bad value; the message says which.</exception>
+    public static EmulatorOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? inline = null;
+            var eq = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
+            {
+                inline = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{arg} needs a value.");
+                }
+                return args[++i];
+            }
+            switch (arg)
+            {
+                case "--port":
+                    var text = Value();
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+                    {
+                        throw new ArgumentException($"--port must be 0..65535, got '{text}'.");
+                    }
+                    options.Port = port;
+                    break;
+                case "--api-key":
+                    var key = Value();
+                    if (key.Length == 0)
+                    {
+                        throw new ArgumentException("--api-key must not be empty.");
+                    }
+                    keys.Add(key);
+                    break;
+                case "--catalog":
+                    options.CatalogFiles.Add(Value());
+                    break;
+                case "--faults":
+                    options.FaultFiles.Add(Value());
+                    break;
+                case "--help":
+                case "-h":
+                    throw new ArgumentException(Usage);
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+        if (keys.Count == 0)
+        {
+            keys.Add(DefaultApiKey);
+        }
+        options.ApiKeys = keys;
+        return options;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Composio.Emulator.State;
+
+/// <summary>
+/// One stored auth config. Mutable, and only touched while holding the store's lock.
+/// </summary>
+public sealed class AuthConfig
+{
+    public const string TypeDefault = "default";
+    public const string TypeCustom = "custom";
+
+    /// <summary>Creation sequence number: the list order and what cursors point at.</summary>
+    public long Seq { get; set; }
+    public string Id { get; set; } = "";
+    public Guid Uuid { get; set; }
+    public required string Type { get; set; }
+    public required string ToolkitSlug { get; set; }
+    public required string Name { get; set; }
+    public required string AuthScheme { get; set; }
+    public bool IsComposioManaged => Type == TypeDefault;
+    public required JsonObject Credentials { get; set; }
+    public JsonObject? ProxyConfig { get; set; }
+    public bool Enabled { get; set; } = true;
+    public string CreatedBy { get; set; } = "emulator";
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastUpdatedAt { get; set; }
+    public JsonObject ToolAccessConfig { get; set; } = new();
+    public List<string> RestrictToFollowingTools { get; set; } = new();
+    public JsonObject? SharedCredentials { get; set; }
+    public bool IsEnabledForToolRouter { get; set; }
+}
