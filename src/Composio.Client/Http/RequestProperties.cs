@@ -11,6 +11,9 @@ namespace Composio.Client.Http
         /// <summary>bool, set by the retry handler: an earlier attempt may have reached the server and acted.</summary>
         public const string EarlierAttemptUnclear = "Composio.EarlierAttemptUnclear";
 
+        /// <summary>string: how a user checks whether an unclear create took effect (a command line).</summary>
+        public const string OutcomeCheck = "Composio.OutcomeCheck";
+
         /// <summary>string: the id or slug the request is about.</summary>
         public const string Target = "Composio.Target";
 
