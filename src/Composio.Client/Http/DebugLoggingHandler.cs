@@ -27,6 +27,8 @@ namespace Composio.Client.Http
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // Buffered with the attempt's token, so Debug output never makes a stalled body unstoppable.
+                await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
                 var received = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 log.Debug($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {request.Method} {request.RequestUri} in {clock.ElapsedMilliseconds} ms; body {BodyRedactor.Redact(received)}");
                 return response;
