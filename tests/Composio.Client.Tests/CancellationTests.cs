@@ -10,9 +10,12 @@ using Xunit;
 namespace Composio.Client.Tests;
 
 /// <summary>The caller's token stops a request, a backoff wait and a stalled body promptly.</summary>
+[Collection(TimingCollection.Name)]
 public class CancellationTests
 {
     private const int Prompt = 300;
+
+    public CancellationTests() => Warmup.Once();
 
     [Fact]
     public async Task Cancelling_during_a_request_ends_it_promptly_without_a_retry()
