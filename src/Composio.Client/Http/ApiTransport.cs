@@ -54,6 +54,8 @@ namespace Composio.Client.Http
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");
             }
             RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
+            var secrets = SecretValues.Of(_options.ApiKey, request.Body);
+            RequestProperties.Set(message, RequestProperties.Secrets, secrets);
             if (request.OutcomeCheck != null)
             {
                 RequestProperties.Set(message, RequestProperties.OutcomeCheck, request.OutcomeCheck);
@@ -94,8 +96,7 @@ namespace Composio.Client.Http
                         ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
                         return Read<T>("{}", "application/json", request);
                     }
-                    var error = ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target,
-                        SecretValues.Of(_options.ApiKey, request.Body));
+                    var error = ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets);
                     if (request.CreatesResource && RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
                     {
                         // A gateway error or 500 can come after the server acted.
