@@ -28,6 +28,7 @@ public sealed class ToolkitCatalog
         for (var i = 0; i < _ordered.Count; i++)
         {
             _ordered[i].Rank = i;
+            _ordered[i].RetrieveJson = _ordered[i].Raw.ToJsonString(Http.JsonResponse.Options);
         }
     }
 

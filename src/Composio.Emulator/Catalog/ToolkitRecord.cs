@@ -36,6 +36,12 @@ public sealed class ToolkitRecord
 
     public required JsonObject Raw { get; init; }
 
+    /// <summary>
+    /// Raw serialised once at start-up: GET /toolkits/{slug} then writes a string instead of
+    /// cloning a node tree that concurrent requests would share.
+    /// </summary>
+    public string RetrieveJson { get; set; } = "";
+
     /// <summary>Position in the catalog: the "usage" sort order.</summary>
     public int Rank { get; set; }
 

@@ -81,9 +81,10 @@ public sealed class AdminEndpoints(AuthConfigStore store, RequestLog log, FaultS
         var scheme = managed ? toolkit.ManagedSchemes[0] : detail?.Mode ?? "NO_AUTH";
         var created = store.AddMany(count, i =>
         {
-            var credentials = new JsonObject();
+            JsonObject? credentials = null;
             if (!managed && detail is not null)
             {
+                credentials = new JsonObject();
                 foreach (var field in detail.CreationRequired)
                 {
                     credentials[field.Name] = $"seed-{field.Name}-{i + 1}";

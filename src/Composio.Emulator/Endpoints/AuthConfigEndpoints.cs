@@ -135,10 +135,10 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             AuthScheme = scheme,
             Credentials = credentials,
             ProxyConfig = proxy,
-            ToolAccessConfig = toolAccess is null ? new JsonObject() : (JsonObject)toolAccess.DeepClone(),
+            ToolAccessConfig = (JsonObject?)toolAccess?.DeepClone(),
             IsEnabledForToolRouter = toolRouter ?? false,
             SharedCredentials = (JsonObject?)shared?.DeepClone(),
-            RestrictToFollowingTools = restrict ?? new List<string>(),
+            RestrictToFollowingTools = restrict ?? (IReadOnlyList<string>)Array.Empty<string>(),
         };
     }
 
@@ -240,7 +240,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             ? JsonRead.OptionalObject(body, "tool_access_config", "tool_access_config", Validation) : null;
         var restrict = JsonRead.OptionalStringList(body, "restrict_to_following_tools", "restrict_to_following_tools", Validation);
 
-        var credentials = (JsonObject)config.Credentials.DeepClone();
+        var credentials = (JsonObject?)config.Credentials?.DeepClone() ?? new JsonObject();
         JsonObject? proxy = config.ProxyConfig;
         JsonObject? shared = config.SharedCredentials;
         if (type == AuthConfig.TypeCustom)
@@ -321,10 +321,11 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             if (toolAccess is null)
             {
-                config.ToolAccessConfig = new JsonObject();
+                config.ToolAccessConfig = null;
             }
             else
             {
+                config.ToolAccessConfig ??= new JsonObject();
                 foreach (var (key, value) in toolAccess)
                 {
                     if (value is null)
@@ -340,7 +341,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         }
         if (body.ContainsKey("restrict_to_following_tools"))
         {
-            config.RestrictToFollowingTools = restrict ?? new List<string>();
+            config.RestrictToFollowingTools = restrict ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
     }
 

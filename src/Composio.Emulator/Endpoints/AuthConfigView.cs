@@ -35,16 +35,20 @@ public sealed class AuthConfigView(ToolkitCatalog catalog)
             ["last_updated_at"] = Timestamp(c.LastUpdatedAt),
             ["no_of_connections"] = 0,
             ["expected_input_fields"] = detail?.InitiationFields.DeepClone() ?? new JsonArray(),
-            ["tool_access_config"] = c.ToolAccessConfig.DeepClone(),
+            ["tool_access_config"] = c.ToolAccessConfig?.DeepClone() ?? new JsonObject(),
             ["restrict_to_following_tools"] = ToolkitCatalog.StringArray(c.RestrictToFollowingTools),
             ["shared_credentials"] = c.SharedCredentials?.DeepClone() ?? new JsonObject(),
             ["is_enabled_for_tool_router"] = c.IsEnabledForToolRouter,
         };
     }
 
-    public static JsonObject MaskCredentials(JsonObject credentials, ToolkitRecord? toolkit)
+    public static JsonObject MaskCredentials(JsonObject? credentials, ToolkitRecord? toolkit)
     {
         var result = new JsonObject();
+        if (credentials is null)
+        {
+            return result;
+        }
         foreach (var (key, value) in credentials)
         {
             var secret = (toolkit?.SecretFieldNames.Contains(key) ?? false) || LooksSecret(key);

@@ -100,7 +100,7 @@ public sealed class ToolkitEndpoints(ToolkitCatalog catalog)
             throw new ApiException(StatusCodes.Status404NotFound, ApiError.Slugs.ToolkitNotFound,
                 $"Version \"{version}\" of toolkit \"{toolkit.Slug}\" not found", "Omit version or pass \"latest\".");
         }
-        return JsonResponse.WriteAsync(ctx, toolkit.Raw.DeepClone(), StatusCodes.Status200OK);
+        return JsonResponse.WriteAsync(ctx, toolkit.RetrieveJson, StatusCodes.Status200OK);
     }
 
     private static bool HasVersion(ToolkitRecord toolkit, string version)

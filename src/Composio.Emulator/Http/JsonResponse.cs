@@ -19,9 +19,13 @@ public static class JsonResponse
 
     public static IResult Empty() => new NodeResult(new JsonObject(), StatusCodes.Status200OK);
 
-    public static async Task WriteAsync(HttpContext context, JsonNode node, int status)
+    public static Task WriteAsync(HttpContext context, JsonNode node, int status) =>
+        WriteAsync(context, node.ToJsonString(Options), status);
+
+    /// <summary>Writes already-serialised JSON.</summary>
+    public static async Task WriteAsync(HttpContext context, string json, int status)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString(Options));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = bytes.Length;

@@ -1,4 +1,5 @@
 using Composio.Emulator.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Composio.Emulator.Requests;
 
@@ -28,7 +29,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log)
         var entry = new RequestLog.Entry
         {
             Method = request.Method,
-            Path = request.Path.Value ?? "/",
+            Path = RawPath(context),
             Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
             Headers = headers,
             BodyText = await RequestBody.ReadTextAsync(context),
@@ -43,5 +44,20 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log)
             return Task.CompletedTask;
         });
         await next(context);
+    }
+
+    /// <summary>
+    /// The path exactly as sent (still percent-encoded), so tests can check how a client escaped
+    /// ids; Request.Path would show it decoded.
+    /// </summary>
+    private static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        {
+            return context.Request.Path.Value ?? "/";
+        }
+        var query = raw.IndexOf('?');
+        return query < 0 ? raw : raw[..query];
     }
 }

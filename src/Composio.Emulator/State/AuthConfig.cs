@@ -19,14 +19,16 @@ public sealed class AuthConfig
     public required string Name { get; set; }
     public required string AuthScheme { get; set; }
     public bool IsComposioManaged => Type == TypeDefault;
-    public required JsonObject Credentials { get; set; }
+    /// <summary>Null means {} (see ToolAccessConfig).</summary>
+    public JsonObject? Credentials { get; set; }
     public JsonObject? ProxyConfig { get; set; }
     public bool Enabled { get; set; } = true;
     public string CreatedBy { get; set; } = "emulator";
     public DateTime CreatedAt { get; set; }
     public DateTime LastUpdatedAt { get; set; }
-    public JsonObject ToolAccessConfig { get; set; } = new();
-    public List<string> RestrictToFollowingTools { get; set; } = new();
+    /// <summary>Null means {}: bulk-seeded configs should not each carry an empty object.</summary>
+    public JsonObject? ToolAccessConfig { get; set; }
+    public IReadOnlyList<string> RestrictToFollowingTools { get; set; } = Array.Empty<string>();
     public JsonObject? SharedCredentials { get; set; }
     public bool IsEnabledForToolRouter { get; set; }
 }

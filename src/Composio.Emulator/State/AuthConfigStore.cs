@@ -62,7 +62,7 @@ public sealed class AuthConfigStore
         }
         while (_byId.ContainsKey(id));
         config.Id = id;
-        config.Uuid = Guid.NewGuid();
+        config.Uuid = RandomIds.Uuid();
         config.Seq = _nextSeq++;
         config.CreatedAt = now;
         config.LastUpdatedAt = now;
