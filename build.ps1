@@ -66,6 +66,13 @@ function Build-Help {
     }
 }
 
+# A child pwsh like this one: under `dotnet pwsh` the process is dotnet, and pwsh.dll sits in $PSHOME.
+function Invoke-Pwsh {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { & $exe (Join-Path $PSHOME 'pwsh.dll') @args }
+    else { & $exe @args }
+}
+
 function Get-PesterModulePath {
     Invoke-Native 'restore Pester' { dotnet restore (Join-Path $root 'tools/Pester.Restore.csproj') --nologo -v quiet }
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
@@ -101,8 +108,7 @@ function Invoke-Test {
         $config.TestResult.OutputPath = $ResultFile
         Invoke-Pester -Configuration $config
     }
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter
+    Invoke-Pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter
     if ($LASTEXITCODE -ne 0) { $failed = $true }
 
     if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
@@ -110,15 +116,13 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'demo/SeedExamples.ps1') -ModulePath (Join-Path $moduleDir 'Composio.psd1')
+    Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'demo/SeedExamples.ps1') -ModulePath (Join-Path $moduleDir 'Composio.psd1')
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-Bench {
     Invoke-Build
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Run-Benchmarks.ps1') -ModulePath (Join-Path $moduleDir 'Composio.psd1')
+    Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Run-Benchmarks.ps1') -ModulePath (Join-Path $moduleDir 'Composio.psd1')
     if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed (exit code $LASTEXITCODE)." }
 }
 

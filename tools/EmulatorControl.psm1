@@ -62,8 +62,9 @@ function Invoke-EmulatorAdmin([Parameter(Mandatory)] $Emulator, [string] $Method
 function Reset-ComposioEmulator([Parameter(Mandatory)] $Emulator) { Invoke-EmulatorAdmin $Emulator POST reset @{} | Out-Null }
 
 function Get-ComposioEmulatorRequest([Parameter(Mandatory)] $Emulator) {
-    # Returned as an array even when there is one, so callers can count.
-    , @(Invoke-EmulatorAdmin $Emulator GET requests)
+    # Returned as an array even when there is one, so callers can count. Invoke-RestMethod hands
+    # a JSON array over as one object: unroll it, or callers get an array holding the array.
+    , @(Invoke-EmulatorAdmin $Emulator GET requests | ForEach-Object { $_ })
 }
 
 function Clear-ComposioEmulatorRequest([Parameter(Mandatory)] $Emulator) { Invoke-EmulatorAdmin $Emulator DELETE requests | Out-Null }

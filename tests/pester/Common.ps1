@@ -10,9 +10,14 @@ function Connect-TestEmulator([Parameter(Mandatory)] $Emulator, [hashtable] $Ext
     Connect-Composio -ApiKey $key -BaseUri $Emulator.BaseUri @Extra
 }
 
+# A child pwsh like this one: under `dotnet pwsh` the process is dotnet, and pwsh.dll sits in $PSHOME.
+function Invoke-Pwsh {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { & $exe (Join-Path $PSHOME 'pwsh.dll') @args }
+    else { & $exe @args }
+}
+
 # Runs a script in a brand-new pwsh with the built module imported; returns its output lines.
 function Invoke-FreshPwsh([Parameter(Mandatory)] [string] $Script) {
-    $pwsh = (Get-Process -Id $PID).Path
-    $full = "Import-Module '$ModuleManifest'; $Script"
-    & $pwsh -NoProfile -NonInteractive -Command $full 2>&1
+    Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; $Script" 2>&1
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Composio.Client.Wire
@@ -18,7 +19,9 @@ namespace Composio.Client.Wire
         [JsonPropertyName("no_auth")] public bool? NoAuth { get; set; }
         [JsonPropertyName("auth_guide_url")] public string? AuthGuideUrl { get; set; }
         [JsonPropertyName("base_url")] public string? BaseUrl { get; set; }
-        [JsonPropertyName("deprecated")] public bool? Deprecated { get; set; }
+        // Retrieve answers `deprecated` as an object of legacy ids, not a flag; the flag is `is_deprecated`.
+        [JsonPropertyName("deprecated")] public JsonElement? Deprecated { get; set; }
+        [JsonPropertyName("is_deprecated")] public bool? IsDeprecated { get; set; }
         [JsonPropertyName("meta")] public ToolkitMetaWire? Meta { get; set; }
         [JsonPropertyName("auth_config_details")] public List<AuthConfigDetailWire>? AuthConfigDetails { get; set; }
 
@@ -48,7 +51,7 @@ namespace Composio.Client.Wire
                 ToolsCount = Meta?.ToolsCount,
                 TriggersCount = Meta?.TriggersCount,
                 Version = Meta?.Version,
-                Deprecated = Deprecated ?? false,
+                Deprecated = IsDeprecated ?? Deprecated?.ValueKind == JsonValueKind.True,
                 AuthConfigDetails = details,
             };
         }

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Toolkits;
 
 namespace Composio.PowerShell.Session
 {
@@ -13,6 +14,10 @@ namespace Composio.PowerShell.Session
     {
         private static readonly object s_gate = new object();
         private static ComposioClient? s_client;
+        private static ToolkitCache? s_toolkits;
+
+        /// <summary>How long toolkit metadata is trusted before it is fetched again.</summary>
+        public static readonly TimeSpan ToolkitCacheAge = TimeSpan.FromHours(24);
 
         /// <summary>"PowerShell 7.6.9": set by the first cmdlet that connects, for the User-Agent.</summary>
         public static string HostDescription { get; set; } = "PowerShell";
@@ -26,10 +31,12 @@ namespace Composio.PowerShell.Session
         {
             options.UserAgent = UserAgent();
             var client = new ComposioClient(options);
+            var toolkits = new ToolkitCache(client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             lock (s_gate)
             {
                 s_client?.Dispose();
                 s_client = client;
+                s_toolkits = toolkits;
             }
             return client;
         }
@@ -41,7 +48,31 @@ namespace Composio.PowerShell.Session
                 var had = s_client != null;
                 s_client?.Dispose();
                 s_client = null;
+                s_toolkits = null;
                 return had;
+            }
+        }
+
+        /// <summary>The toolkit cache of the current connection, connecting from the environment if need be.</summary>
+        public static ToolkitCache RequireToolkits()
+        {
+            Require();
+            lock (s_gate)
+            {
+                return s_toolkits!;
+            }
+        }
+
+        /// <summary>For completers: the toolkit cache, or null when there is no way to connect. Never throws.</summary>
+        public static ToolkitCache? TryToolkits()
+        {
+            try
+            {
+                return RequireToolkits();
+            }
+            catch (ComposioException)
+            {
+                return null;
             }
         }
 

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Requests;
+using Composio.Client.Validation;
+
+namespace Composio.Client.Toolkits
+{
+    /// <summary>
+    /// Toolkit metadata, fetched once and kept in memory and in a small on-disk cache with an
+    /// expiry, so tab completion and dynamic parameters are instant in a new session and work
+    /// offline. Toolkit metadata holds no secrets. One cache folder per API endpoint.
+    /// </summary>
+    public sealed class ToolkitCache
+    {
+        private const string SlugListFile = "_slugs.json";
+        private readonly ComposioClient _client;
+        private readonly string? _folder;
+        private readonly TimeSpan _maxAge;
+        private readonly ConcurrentDictionary<string, Entry<Toolkit>> _toolkits = new ConcurrentDictionary<string, Entry<Toolkit>>(StringComparer.Ordinal);
+        private Entry<string[]>? _slugs;
+
+        public ToolkitCache(ComposioClient client, string? rootFolder, TimeSpan maxAge)
+        {
+            _client = client;
+            _maxAge = maxAge;
+            _folder = rootFolder == null ? null : Path.Combine(rootFolder, FolderNameFor(client.Options));
+        }
+
+        /// <summary>
+        /// The cache folder for toolkits: COMPOSIO_CACHE_DIR, else $XDG_CACHE_HOME/composio, else
+        /// the user's local application data. Null when none can be had (then memory only).
+        /// </summary>
+        public static string? DefaultRootFolder()
+        {
+            var explicitDir = Environment.GetEnvironmentVariable("COMPOSIO_CACHE_DIR");
+            if (!string.IsNullOrEmpty(explicitDir))
+            {
+                return explicitDir;
+            }
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            if (!string.IsNullOrEmpty(xdg))
+            {
+                return Path.Combine(xdg, "composio", "toolkits");
+            }
+            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+            return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "Composio", "cache", "toolkits");
+        }
+
+        /// <summary>The toolkit from memory or disk if fresh, else from the API (then cached).</summary>
+        public async Task<Toolkit> GetAsync(string slug, CancellationToken cancellationToken = default)
+        {
+            var key = ApiIdentifiers.ToolkitSlug(slug);
+            if (TryGetCached(key, out var cached))
+            {
+                return cached;
+            }
+            var toolkit = await _client.GetToolkitAsync(key, cancellationToken).ConfigureAwait(false);
+            Remember(toolkit);
+            return toolkit;
+        }
+
+        /// <summary>Memory or fresh disk copy only: never a request.</summary>
+        public bool TryGetCached(string slug, out Toolkit toolkit)
+        {
+            toolkit = null!;
+            if (!ApiIdentifiers.IsToolkitSlug(slug))
+            {
+                return false;
+            }
+            var key = slug.ToLowerInvariant();
+            if (_toolkits.TryGetValue(key, out var entry) && IsFresh(entry.StoredAt))
+            {
+                toolkit = entry.Value;
+                return true;
+            }
+            var fromDisk = ReadFile<Toolkit>(key + ".json");
+            if (fromDisk != null && fromDisk.Value.AuthConfigDetails != null)
+            {
+                _toolkits[key] = fromDisk;
+                toolkit = fromDisk.Value;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Keeps a toolkit fetched elsewhere (e.g. by Get-ComposioToolkit); only full records are kept.</summary>
+        public void Remember(Toolkit toolkit)
+        {
+            if (toolkit.AuthConfigDetails == null || string.IsNullOrEmpty(toolkit.Slug))
+            {
+                return;
+            }
+            var entry = new Entry<Toolkit>(toolkit, DateTime.UtcNow);
+            _toolkits[toolkit.Slug] = entry;
+            WriteFile(toolkit.Slug + ".json", entry);
+        }
+
+        /// <summary>All toolkit slugs, sorted; cached like the toolkits.</summary>
+        public async Task<IReadOnlyList<string>> GetSlugsAsync(CancellationToken cancellationToken = default)
+        {
+            if (TryGetCachedSlugs(out var cached))
+            {
+                return cached;
+            }
+            var slugs = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var page = await _client.ListToolkitsAsync(new ToolkitQuery(), cursor, null, cancellationToken).ConfigureAwait(false);
+                slugs.AddRange(page.Items.Select(t => t.Slug));
+                cursor = page.NextCursor;
+            }
+            while (cursor != null);
+            var sorted = slugs.Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            _slugs = new Entry<string[]>(sorted, DateTime.UtcNow);
+            WriteFile(SlugListFile, _slugs);
+            return sorted;
+        }
+
+        public bool TryGetCachedSlugs(out IReadOnlyList<string> slugs)
+        {
+            var entry = _slugs;
+            if (entry == null || !IsFresh(entry.StoredAt))
+            {
+                entry = ReadFile<string[]>(SlugListFile);
+                _slugs = entry;
+            }
+            slugs = entry?.Value ?? Array.Empty<string>();
+            return entry != null;
+        }
+
+        private bool IsFresh(DateTime storedAt) => DateTime.UtcNow - storedAt < _maxAge;
+
+        private Entry<T>? ReadFile<T>(string name)
+        {
+            if (_folder == null)
+            {
+                return null;
+            }
+            try
+            {
+                var path = Path.Combine(_folder, name);
+                if (!File.Exists(path))
+                {
+                    return null;
+                }
+                var entry = JsonSerializer.Deserialize<Entry<T>>(File.ReadAllText(path));
+                return entry != null && entry.Value != null && IsFresh(entry.StoredAt) ? entry : null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException)
+            {
+                return null; // A broken or unreadable cache is a cache miss, never an error.
+            }
+        }
+
+        private void WriteFile<T>(string name, Entry<T> entry)
+        {
+            if (_folder == null)
+            {
+                return;
+            }
+            try
+            {
+                Directory.CreateDirectory(_folder);
+                // Write then rename, so a concurrent reader never sees half a file.
+                var path = Path.Combine(_folder, name);
+                var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                File.WriteAllText(temp, JsonSerializer.Serialize(entry));
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+                File.Move(temp, path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The disk cache is an optimisation only.
+            }
+        }
+
+        private static string FolderNameFor(ComposioClientOptions options)
+        {
+            using var sha = SHA256.Create();
+            var text = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "|" + options.ApiVersion;
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            return options.BaseUri.Host + "-" + BitConverter.ToString(hash, 0, 6).Replace("-", string.Empty).ToLowerInvariant();
+        }
+
+        /// <summary>A cached value and when it was stored (UTC).</summary>
+        public sealed class Entry<T>
+        {
+            public Entry(T value, DateTime storedAt)
+            {
+                Value = value;
+                StoredAt = storedAt;
+            }
+
+            public T Value { get; set; }
+            public DateTime StoredAt { get; set; }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using Composio.Client.Requests;
+using Composio.PowerShell.Credentials;
+using Composio.PowerShell.DynamicParameters;
+using Composio.PowerShell.Errors;
+
+namespace Composio.PowerShell.AuthConfigs
+{
+    /// <summary>
+    /// Turns what New-ComposioAuthConfig was given into the request the client sends, checking
+    /// everything the module can judge itself first, so a bad command sends nothing.
+    /// </summary>
+    internal sealed class CreateRequestBuilder
+    {
+        /// <summary>Credential fields that static parameters cover, and which parameter.</summary>
+        public static readonly IReadOnlyDictionary<string, string> StaticFields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["scopes"] = "Scope",
+            ["oauth_redirect_uri"] = "RedirectUri",
+        };
+
+        public AuthConfigType Type { get; set; }
+        public string? AuthScheme { get; set; }
+        public string? Name { get; set; }
+        public IDictionary? Credentials { get; set; }
+        public string[]? Scope { get; set; }
+        public Uri? RedirectUri { get; set; }
+        public string[]? ToolsForConnectedAccountCreation { get; set; }
+        public AuthFieldParameters FieldParameters { get; set; } = AuthFieldParameters.Empty;
+
+        public CreateAuthConfigRequest Build(Toolkit toolkit)
+        {
+            var scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme);
+            var credentials = CollectCredentials();
+            if (Type == AuthConfigType.Custom && scheme != null)
+            {
+                RequireFields(toolkit, scheme, credentials);
+            }
+            return new CreateAuthConfigRequest
+            {
+                Toolkit = toolkit.Slug,
+                Type = Type,
+                Name = Name,
+                // Managed auth sends no scheme, as the official SDK does.
+                AuthScheme = Type == AuthConfigType.Custom ? scheme?.AuthScheme : null,
+                Credentials = Credentials == null && credentials.Count == 0 ? null : credentials,
+                ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
+            };
+        }
+
+        private Dictionary<string, object?> CollectCredentials()
+        {
+            Dictionary<string, object?> values;
+            try
+            {
+                values = CredentialTable.From(Credentials);
+                foreach (var bound in FieldParameters.BoundValues())
+                {
+                    Add(values, bound.Key.Field.Name, CredentialTable.Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
+                }
+            }
+            catch (CredentialValueException ex)
+            {
+                throw new InputErrorException(ex.ErrorId, ex.Message, ex.Key);
+            }
+            if (Scope != null)
+            {
+                var scopes = Scope.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim());
+                Add(values, "scopes", string.Join(",", scopes), "-Scope");
+            }
+            if (RedirectUri != null)
+            {
+                Add(values, "oauth_redirect_uri", RedirectUri.OriginalString, "-RedirectUri");
+            }
+            if (values.TryGetValue("oauth_redirect_uri", out var redirect) && redirect != null)
+            {
+                CheckRedirectUri(redirect);
+            }
+            return values;
+        }
+
+        private static void Add(IDictionary<string, object?> values, string field, object? value, string parameter)
+        {
+            if (values.ContainsKey(field))
+            {
+                throw new InputErrorException("DuplicateCredentialField",
+                    $"Credential field '{field}' is given twice: in -Credentials and as {parameter}. Give it once.", field);
+            }
+            values[field] = value;
+        }
+
+        private static void CheckRedirectUri(object value)
+        {
+            var text = value as string;
+            if (text == null
+                || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new InputErrorException("InvalidRedirectUri",
+                    $"The redirect URI '{value}' is not an absolute http(s) URI, e.g. https://backend.composio.dev/api/v3/toolkits/auth/callback.",
+                    "oauth_redirect_uri");
+            }
+        }
+
+        private void RequireFields(Toolkit toolkit, AuthSchemeDetail scheme, IDictionary<string, object?> values)
+        {
+            var missing = scheme.AuthConfigCreationFields
+                .Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v == null || (v is string s && s.Length == 0)))
+                .ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+            var described = missing.Select(f => $"{f.Name} ('{f.DisplayName ?? f.Name}', {ParameterFor(f)})");
+            throw new InputErrorException("MissingRequiredField",
+                $"Auth scheme '{scheme.AuthScheme}' of toolkit '{toolkit.Slug}' requires {(missing.Count == 1 ? "this field" : "these fields")}: {string.Join("; ", described)}. Give each as its parameter or as a key of -Credentials.",
+                missing.Select(f => f.Name).ToArray())
+            {
+                RecommendedAction = $"Get-ComposioAuthConfigField -Toolkit {toolkit.Slug} -AuthScheme {scheme.AuthScheme} -RequiredOnly",
+            };
+        }
+
+        private string ParameterFor(AuthConfigField field)
+        {
+            if (StaticFields.TryGetValue(field.Name, out var staticName))
+            {
+                return "-" + staticName;
+            }
+            var dynamic = FieldParameters.Parameters.FirstOrDefault(p => p.Field.Name == field.Name);
+            return dynamic != null ? "-" + dynamic.ParameterName : $"-Credentials @{{ {field.Name} = ... }}";
+        }
+    }
+}

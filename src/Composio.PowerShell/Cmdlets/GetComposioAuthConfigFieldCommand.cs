@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Management.Automation;
+using Composio.Client.Errors;
+using Composio.PowerShell.AuthConfigs;
+using Composio.PowerShell.Completion;
+using Composio.PowerShell.Errors;
+using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.Session;
+
+namespace Composio.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Get-ComposioAuthConfigField: the fields a toolkit's auth scheme asks for when an auth config
+    /// is created (or when an account connects), required ones first, as the SDK lists them.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ComposioAuthConfigField", DefaultParameterSetName = DefaultSet)]
+    // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfigField")]
+    public sealed class GetComposioAuthConfigFieldCommand : ComposioCmdlet
+    {
+        public const string DefaultSet = "Default";
+        public const string AuthConfigCreation = "AuthConfigCreation";
+        public const string ConnectedAccountInitiation = "ConnectedAccountInitiation";
+
+        /// <summary>The toolkit slug; Toolkit objects (Slug) and AuthConfig objects (Toolkit) pipe in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = DefaultSet)]
+        [Alias("Slug")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        public string Toolkit { get; set; } = string.Empty;
+
+        /// <summary>When omitted, the toolkit's only scheme; an error when it has several.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = DefaultSet)]
+        [ArgumentCompleter(typeof(AuthSchemeCompleter))]
+        public string? AuthScheme { get; set; }
+
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter RequiredOnly { get; set; }
+
+        /// <summary>Which fields: those given when creating an auth config (default) or when connecting an account.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [ValidateSet(AuthConfigCreation, ConnectedAccountInitiation)]
+        public string For { get; set; } = AuthConfigCreation;
+
+        protected override void ProcessRecord()
+        {
+            _ = Client;
+            var cache = ComposioSession.RequireToolkits();
+            Toolkit toolkit;
+            try
+            {
+                toolkit = Await(token => cache.GetAsync(Toolkit, token));
+            }
+            catch (ComposioException ex)
+            {
+                WriteError(ToolkitErrors.Record(ex, Toolkit, cache));
+                return;
+            }
+
+            AuthSchemeDetail scheme;
+            try
+            {
+                scheme = AuthSchemes.ForFields(toolkit, AuthScheme);
+            }
+            catch (InputErrorException ex)
+            {
+                WriteError(ex.ToErrorRecord());
+                return;
+            }
+
+            var fields = For == ConnectedAccountInitiation ? scheme.ConnectedAccountInitiationFields : scheme.AuthConfigCreationFields;
+            // Required first, in the toolkit's order within each group.
+            foreach (var field in fields.Where(f => f.Required).Concat(RequiredOnly ? Enumerable.Empty<AuthConfigField>() : fields.Where(f => !f.Required)))
+            {
+                WriteObject(field);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Management.Automation;
+using Composio.Client.Errors;
+using Composio.PowerShell.Pipeline;
+
+namespace Composio.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Remove-ComposioAuthConfig: DELETE /auth_configs/{id} for each id or AuthConfig piped in. A
+    /// failure is a non-terminating error for that item only, so the rest of the pipeline goes on.
+    /// </summary>
+    // No default parameter set on purpose: with one, PowerShell settles on it before binding
+    // pipeline input, and piped AuthConfig objects would bind by their Id and lose their name.
+    [Cmdlet(VerbsCommon.Remove, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
+    [OutputType("Composio.AuthConfig")]
+    public sealed class RemoveComposioAuthConfigCommand : ComposioCmdlet
+    {
+        public const string IdSet = "Id";
+        public const string InputObjectSet = "InputObject";
+
+        /// <summary>Auth config ids (ac_...); strings and objects with an Id property pipe in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary>AuthConfig objects from New-/Get-ComposioAuthConfig: their names show in the confirmation text.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [ValidateNotNull]
+        public AuthConfig[] InputObject { get; set; } = Array.Empty<AuthConfig>();
+
+        /// <summary>Also revoke the upstream credentials of every connection using the config (a server job).</summary>
+        [Parameter]
+        public SwitchParameter RevokeOnDelete { get; set; }
+
+        /// <summary>Remove without asking for confirmation (-WhatIf and an explicit -Confirm still apply).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                foreach (var config in InputObject)
+                {
+                    Remove(config.Id, config.Name, config);
+                }
+            }
+            else
+            {
+                foreach (var id in Id)
+                {
+                    Remove(id, null, null);
+                }
+            }
+        }
+
+        private void Remove(string id, string? name, AuthConfig? known)
+        {
+            var target = string.IsNullOrEmpty(name) ? id : $"{id} ('{name}')";
+            var action = RevokeOnDelete ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
+            if (!Confirmed(target, action))
+            {
+                return;
+            }
+            var client = Client;
+            string? jobId;
+            try
+            {
+                jobId = Await(token => client.DeleteAuthConfigAsync(id, RevokeOnDelete.IsPresent, token));
+            }
+            catch (ComposioException ex)
+            {
+                WriteComposioError(ex, id);
+                return;
+            }
+            WriteVerbose($"Removed auth config {target}.");
+            if (RevokeOnDelete)
+            {
+                // The job id is the only handle on the revocation: output it, on the config it belongs to.
+                WriteVerbose(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
+                var result = known ?? new AuthConfig { Id = id };
+                result.RevokeJobId = jobId;
+                WriteObject(result);
+            }
+        }
+
+        /// <summary>-Force skips the prompt, but not -WhatIf (or $WhatIfPreference) nor an explicit -Confirm.</summary>
+        private bool Confirmed(string target, string action)
+        {
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIfValue)
+                ? LanguagePrimitives.IsTrue(whatIfValue)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            var confirm = MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && LanguagePrimitives.IsTrue(value);
+            if (Force && !whatIf && !confirm)
+            {
+                WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+                return true;
+            }
+            return ShouldProcess(target, action);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using Composio.PowerShell.Security;
+
+namespace Composio.PowerShell.Credentials
+{
+    /// <summary>
+    /// Turns a -Credentials hashtable into the field → value map the client sends. Values may be
+    /// strings, numbers, booleans or SecureStrings (read at the last moment); anything else is
+    /// refused with `InvalidCredentialValue`, naming the key but never the value.
+    /// </summary>
+    internal static class CredentialTable
+    {
+        public static Dictionary<string, object?> From(IDictionary? table)
+        {
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (table == null)
+            {
+                return result;
+            }
+            foreach (DictionaryEntry entry in table)
+            {
+                var key = entry.Key?.ToString();
+                if (string.IsNullOrWhiteSpace(key))
+                {
+                    throw new CredentialValueException("InvalidCredentialKey", "-Credentials has an empty key; keys are the API's field names, e.g. client_id.", key);
+                }
+                result[key!] = Value(key!, entry.Value);
+            }
+            return result;
+        }
+
+        public static object? Value(string key, object? value)
+        {
+            if (value is PSObject wrapped)
+            {
+                value = wrapped.BaseObject;
+            }
+            switch (value)
+            {
+                case null:
+                    return null;
+                case string s:
+                    return s;
+                case SecureString secure:
+                    return PlainText.From(secure);
+                case bool b:
+                    return b;
+                case int i:
+                    return i;
+                case long l:
+                    return l;
+                case double d:
+                    return d;
+                case decimal m:
+                    return m;
+                case byte or short or uint or ushort or sbyte or float:
+                    return Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                default:
+                    throw new CredentialValueException("InvalidCredentialValue",
+                        $"The value of credential field '{key}' is a {value.GetType().Name}; use a string, number, boolean or SecureString.", key);
+            }
+        }
+    }
+
+    /// <summary>A -Credentials entry the module refuses before sending anything.</summary>
+    internal sealed class CredentialValueException : ArgumentException
+    {
+        public CredentialValueException(string errorId, string message, string? key)
+            : base(message)
+        {
+            ErrorId = errorId;
+            Key = key;
+        }
+
+        public string ErrorId { get; }
+        public string? Key { get; }
+    }
+}

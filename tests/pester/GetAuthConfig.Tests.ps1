@@ -1,0 +1,220 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
+    $emulator = Start-LifecycleFixture
+}
+
+AfterAll {
+    Stop-LifecycleFixture $emulator
+}
+
+Describe 'Get-ComposioAuthConfig' {
+    BeforeEach {
+        Reset-ComposioEmulator $emulator
+    }
+
+    Context 'filters' {
+        BeforeEach {
+            $gh1 = New-ManagedConfig $emulator github 'gh one'
+            $gh2 = New-ManagedConfig $emulator github 'gh two'
+            $no1 = New-CustomConfig $emulator notion 'notion custom'
+            $sl1 = New-ManagedConfig $emulator slack 'slack one'
+            Clear-ComposioEmulatorRequest $emulator
+        }
+
+        It 'lists every enabled config as typed AuthConfig objects' {
+            $all = @(Get-ComposioAuthConfig)
+            $all.Count | Should -Be 4
+            # The client's types live in the module's own load context, so compare names, not [type]s.
+            $all | ForEach-Object { $_.GetType().FullName | Should -Be 'Composio.AuthConfig' }
+            ($all | Where-Object Id -eq $no1).Type | Should -Be 'Custom'
+        }
+
+        It 'filters by toolkits, case-insensitively, sending one comma-joined toolkit_slug' {
+            $got = @(Get-ComposioAuthConfig -Toolkit GitHub, notion)
+            $got.Id | Sort-Object | Should -Be (@($gh1, $gh2, $no1) | Sort-Object)
+            (Get-ApiRequest $emulator)[0].query | Should -Match 'toolkit_slug=github(%2C|,)notion'
+        }
+
+        It 'filters by -ComposioManaged and -Custom' {
+            @(Get-ComposioAuthConfig -Custom).Id | Should -Be @($no1)
+            @(Get-ComposioAuthConfig -ComposioManaged).Count | Should -Be 3
+            $queries = (Get-ApiRequest $emulator).query
+            $queries[0] | Should -Match 'is_composio_managed=false'
+            $queries[1] | Should -Match 'is_composio_managed=true'
+        }
+
+        It 'refuses -ComposioManaged with -Custom before sending anything' {
+            { Get-ComposioAuthConfig -ComposioManaged -Custom } | Should -Throw -ErrorId 'ConflictingTypeFilter,*'
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
+        It 'searches by name' {
+            @(Get-ComposioAuthConfig -Search 'slack').Id | Should -Be @($sl1)
+        }
+    }
+
+    Context 'by id' {
+        BeforeEach {
+            $a = New-ManagedConfig $emulator github 'first'
+            $b = New-CustomConfig $emulator notion 'second'
+            Clear-ComposioEmulatorRequest $emulator
+        }
+
+        It 'retrieves several ids, positionally' {
+            $got = Get-ComposioAuthConfig $a, $b
+            $got.Name | Should -Be @('first', 'second')
+            (Get-ApiRequest $emulator).path | Should -Be @("/api/v3.1/auth_configs/$a", "/api/v3.1/auth_configs/$b")
+        }
+
+        It 'takes ids by property name from the pipeline' {
+            $got = [pscustomobject]@{ Id = $a }, [pscustomobject]@{ Id = $b } | Get-ComposioAuthConfig
+            $got.Id | Should -Be @($a, $b)
+        }
+
+        It 'reports an unknown id mid-pipeline as a non-terminating ObjectNotFound and goes on' {
+            $missing = 'ac_doesnotexist1'
+            $got = [pscustomobject]@{ Id = $a }, [pscustomobject]@{ Id = $missing }, [pscustomobject]@{ Id = $b } |
+                Get-ComposioAuthConfig -ErrorVariable failures -ErrorAction SilentlyContinue
+            $got.Id | Should -Be @($a, $b)
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioNotFound,*'
+            $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $failures[0].TargetObject | Should -Be $missing
+        }
+
+        It 'refuses a malformed id without sending it' {
+            Get-ComposioAuthConfig -Id '../toolkits/github' -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAuthConfigId,*'
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'paging over more than three pages' {
+        BeforeAll {
+            # 170 configs = four pages of the API's maximum (50 in v3.1).
+            $pageSize = 50
+        }
+        BeforeEach {
+            Add-ComposioEmulatorSeed $emulator -Toolkit github -Count 170 -NamePrefix 'bulk-' | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+        }
+
+        It 'streams all pages at the maximum page size' {
+            $all = @(Get-ComposioAuthConfig)
+            $all.Count | Should -Be 170
+            ($all.Id | Select-Object -Unique).Count | Should -Be 170
+            $pages = Get-ApiRequest $emulator
+            $pages.Count | Should -Be 4
+            $pages | ForEach-Object { $_.query | Should -Match "limit=$pageSize" }
+        }
+
+        It '-First stops fetching once satisfied' {
+            $got = @(Get-ComposioAuthConfig -First 120)
+            $got.Count | Should -Be 120
+            (Get-ApiRequest $emulator).Count | Should -Be 3
+        }
+
+        It '-Skip and -First fetch only the pages they reach' {
+            $got = @(Get-ComposioAuthConfig -Skip 100 -First 10)
+            $got.Name | Should -Be (101..110 | ForEach-Object { "bulk-$_" })
+            (Get-ApiRequest $emulator).Count | Should -Be 3
+        }
+
+        It '-Skip past the middle reads to the end' {
+            $got = @(Get-ComposioAuthConfig -Skip 160)
+            $got.Name | Should -Be (161..170 | ForEach-Object { "bulk-$_" })
+            (Get-ApiRequest $emulator).Count | Should -Be 4
+        }
+
+        It 'asks for a smaller page when -First wants less than one page' {
+            @(Get-ComposioAuthConfig -First 5).Count | Should -Be 5
+            $pages = Get-ApiRequest $emulator
+            $pages.Count | Should -Be 1
+            $pages[0].query | Should -Match 'limit=5(&|$)'
+        }
+
+        It '-First 0 fetches nothing' {
+            Get-ComposioAuthConfig -First 0 | Should -BeNullOrEmpty
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
+        It '-IncludeTotalCount writes the server total first' {
+            $got = @(Get-ComposioAuthConfig -IncludeTotalCount -First 2)
+            $got.Count | Should -Be 3
+            $got[0].ToString() | Should -Match '170'
+            $got[1].GetType().FullName | Should -Be 'Composio.AuthConfig'
+            (Get-ApiRequest $emulator).Count | Should -Be 1
+        }
+
+        It 'writes the first object before it asks for the second page' {
+            $requestsAtFirstObject = $null
+            Get-ComposioAuthConfig | ForEach-Object {
+                if ($null -eq $requestsAtFirstObject) { $requestsAtFirstObject = (Get-ApiRequest $emulator).Count }
+            }
+            $requestsAtFirstObject | Should -Be 1
+        }
+
+        It 'fetches one page only when the pipeline wants one object' {
+            Get-ComposioAuthConfig | Select-Object -First 1 | Should -Not -BeNullOrEmpty
+            (Get-ApiRequest $emulator).Count | Should -Be 1
+        }
+
+        It 'shows progress for a listing of many pages and completes it' {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Get-ComposioAuthConfig | Out-Null")
+                $ps.Invoke()
+                $ps.HadErrors | Should -BeFalse
+                $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Listing Composio auth configs')
+                $records.Count | Should -BeGreaterThan 1
+                $records[0].StatusDescription | Should -Match 'of 170'
+                $records[-1].RecordType | Should -Be 'Completed'
+            }
+            finally { $ps.Dispose() }
+        }
+
+        It 'shows no progress for a listing of one page' {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Get-ComposioAuthConfig -First 10 | Out-Null")
+                $ps.Invoke()
+                @($ps.Streams.Progress | Where-Object Activity -eq 'Listing Composio auth configs').Count | Should -Be 0
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+
+    Context 'id completion' {
+        BeforeEach {
+            Connect-TestEmulator $emulator | Out-Null   # a new connection forgets the ids of earlier tests
+            $a = New-ManagedConfig $emulator github 'alpha config'
+            $b = New-CustomConfig $emulator notion 'beta config'
+        }
+
+        It 'completes ids seen by the last listing, with the name as tooltip, without a request' {
+            Get-ComposioAuthConfig | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'Get-ComposioAuthConfig -Id '
+            $completions = (TabExpansion2 $line $line.Length).CompletionMatches
+            $completions.CompletionText | Should -Contain $a
+            ($completions | Where-Object CompletionText -eq $b).ToolTip | Should -Be 'beta config (notion)'
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
+        It 'matches names too, and completes -Id of Set, Enable and Disable' {
+            Get-ComposioAuthConfig | Out-Null
+            foreach ($command in 'Get', 'Set', 'Enable', 'Disable') {
+                $line = "$command-ComposioAuthConfig -Id bet"
+                (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @($b)
+            }
+        }
+
+        It 'fetches one page when it has seen nothing yet' {
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'Enable-ComposioAuthConfig '
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be (@($a, $b) | Sort-Object)
+            (Get-ApiRequest $emulator).Count | Should -Be 1
+        }
+    }
+}
