@@ -260,6 +260,24 @@ public class RetryHandlerTests
     }
 
     [Fact]
+    public async Task A_delete_that_fails_after_a_lost_answer_says_it_may_have_happened()
+    {
+        var fake = new FakeHandler().ThenDropped().Then(HttpStatusCode.InternalServerError);
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.DeleteAuthConfigAsync(Id));
+        Assert.Equal(3, fake.Count);
+        Assert.Equal("ComposioServerError", error.ErrorId);
+        Assert.Contains("may have been deleted", error.RecommendedAction);
+        Assert.Contains(Id, error.RecommendedAction);
+
+        var unreachable = new FakeHandler().ThenDropped();
+        using var again = TestClients.With(unreachable);
+        error = await Assert.ThrowsAsync<ComposioException>(() => again.DeleteAuthConfigAsync(Id));
+        Assert.Equal("ComposioConnectionFailed", error.ErrorId);
+        Assert.Contains("may have been deleted", error.RecommendedAction);
+    }
+
+    [Fact]
     public async Task A_plain_404_on_delete_is_not_found()
     {
         var fake = new FakeHandler().Then(HttpStatusCode.NotFound, "{}");

@@ -74,6 +74,10 @@ namespace Composio.Client.Http
             {
                 throw; // The caller's own stop: the cmdlet turns it into a pipeline stop.
             }
+            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.OutcomeUnknown)
+            {
+                throw WithUnclearHint(ex, request, message);
+            }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
                 // The retry handler reports what it can judge; anything that slips past it still
@@ -96,13 +100,7 @@ namespace Composio.Client.Http
                         ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
                         return Read<T>("{}", "application/json", request);
                     }
-                    var error = ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets);
-                    if (request.CreatesResource && RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
-                    {
-                        // A gateway error or 500 can come after the server acted.
-                        error.RecommendedAction = "The auth config may have been created anyway; check with " + request.OutcomeCheck + " before creating it again.";
-                    }
-                    throw error;
+                    throw WithUnclearHint(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
                 }
                 // A delete may answer 204 or an empty 200: that is the `{}` it documents.
                 if (request.Method == HttpMethod.Delete && string.IsNullOrWhiteSpace(body))
@@ -111,6 +109,27 @@ namespace Composio.Client.Http
                 }
                 return Read<T>(body, mediaType, request);
             }
+        }
+
+        /// <summary>
+        /// A failure after an attempt that may have acted (lost answer, gateway error) does not mean
+        /// nothing happened: say so, and how to check.
+        /// </summary>
+        private static ComposioException WithUnclearHint(ComposioException error, ApiRequest request, HttpRequestMessage message)
+        {
+            if (!RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear) || error.RecommendedAction != null)
+            {
+                return error;
+            }
+            if (request.CreatesResource)
+            {
+                error.RecommendedAction = "The auth config may have been created anyway; check with " + request.OutcomeCheck + " before creating it again.";
+            }
+            else if (request.Method == HttpMethod.Delete)
+            {
+                error.RecommendedAction = $"An earlier attempt's answer was lost, so it may have been deleted anyway; check with Get-ComposioAuthConfig -Id {request.Target}.";
+            }
+            return error;
         }
 
         private static T Read<T>(string body, string? mediaType, ApiRequest request)
