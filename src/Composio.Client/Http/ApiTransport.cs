@@ -76,7 +76,8 @@ namespace Composio.Client.Http
             }
             catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.OutcomeUnknown)
             {
-                throw WithUnclearHint(ex, request, message);
+                WithUnclearHint(ex, request, message);
+                throw; // Keeps the retry handler's stack.
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
