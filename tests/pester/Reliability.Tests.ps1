@@ -147,6 +147,53 @@ Describe 'Chaos: 200 creates and removes under mixed faults' {
     }
 }
 
+Describe 'Retries as Connect-Composio sets them' {
+    BeforeAll { Reset-ComposioEmulator $emulator }
+    AfterEach {
+        Clear-ComposioEmulatorFault $emulator
+        Connect-TestEmulator $emulator | Out-Null
+    }
+
+    It '-MaxRetries <Retries> makes <Attempts> attempts, each retry said in -Verbose' -ForEach @(
+        @{ Retries = 0; Attempts = 1 }
+        @{ Retries = 2; Attempts = 3 }
+        @{ Retries = 4; Attempts = 5 }
+    ) {
+        Connect-TestEmulator $emulator @{ MaxRetries = $Retries } | Out-Null
+        Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'retry-after-ms' = '10' } })
+        Clear-ComposioEmulatorRequest $emulator
+        # A listing that cannot start is a terminating error; its Verbose lines come first.
+        $lines = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try { Get-ComposioAuthConfig -Verbose 4>&1 | ForEach-Object { $lines.Add($_) } } catch { $failure = $_ }
+        @(Get-WireRequest $emulator GET "$ConfigsPath*").Count | Should -Be $Attempts
+        @($lines | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retrying GET*' }).Count | Should -Be $Retries
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ComposioServerError*'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+    }
+
+    It 'a 429 that outlasts the retries is ComposioRateLimited / LimitsExceeded' {
+        Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '10' } })
+        $failure = Get-Failure { Get-ComposioAuthConfig }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ComposioRateLimited*'
+        $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        "$($failure.ErrorDetails)" | Should -Match 'Injected fault'
+    }
+
+    It '-TimeoutSec bounds each attempt; a create that outlasts it is CreateOutcomeUnknown, not retried' {
+        Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
+        Add-Fault @(@{ method = 'POST'; path = $ConfigsPath; kind = 'latency'; delay_ms = 3000 })
+        Clear-ComposioEmulatorRequest $emulator
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $failure = Get-Failure { New-ComposioAuthConfig -Toolkit github -Name 'too-slow' }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CreateOutcomeUnknown*'
+        $failure.CategoryInfo.Category | Should -Be 'OperationStopped'
+        $failure.TargetObject | Should -Be 'too-slow'
+        @(Get-CreateRequest $emulator).Count | Should -Be 1
+    }
+}
+
 Describe 'Bad inputs: a stable error id, and no request when the module can judge it' {
     BeforeAll {
         Reset-ComposioEmulator $emulator
