@@ -59,6 +59,11 @@ Describe 'Get-ComposioAuthConfigField' {
         $failures[0].TargetObject | Should -Be 'nosuchtoolkit'
     }
 
+    It 'suggests similar toolkits for a misspelt one' {
+        Get-ComposioAuthConfigField notio -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].Exception.Message | Should -Match 'Did you mean: notion\?'
+    }
+
     It 'takes toolkits from the pipeline by property name (Slug) and goes on after a bad one' {
         $fields = [pscustomobject]@{ Slug = 'nosuchtoolkit' }, [pscustomobject]@{ Slug = 'github' } |
             Get-ComposioAuthConfigField -RequiredOnly -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -92,6 +92,19 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
     }
 }
 
+Describe 'New-ComposioAuthConfig: parameters' {
+    It 'has exactly the parameters issue 3 names, -Toolkit mandatory at position 0' {
+        $command = Get-Command New-ComposioAuthConfig
+        $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
+        ($own | Sort-Object) -join ',' | Should -Be 'AuthScheme,Credentials,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
+        $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
+        $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Help New-ComposioAuthConfig -Parameter Type -ErrorAction SilentlyContinue) | Out-Null
+        $command.Parameters.Type.ParameterType.Name | Should -Be 'AuthConfigType'
+    }
+}
+
 Describe 'New-ComposioAuthConfig: checks before sending' {
     BeforeEach { Reset-ComposioEmulator $emulator }
 
@@ -174,6 +187,17 @@ Describe 'New-ComposioAuthConfig: secrets' {
         $all | Should -Not -Match $secret
         $all | Should -Not -Match 'sendgrid-KEY-5512'
         $all | Should -Not -Match $emulator.ApiKey
+    }
+
+    It 'keeps secrets masked in the table and list views, and the table within 80 columns' {
+        $config = New-ComposioAuthConfig notion -Name 'A rather long auth config name' -Type Custom -AuthScheme OAUTH2 -ClientId 'cid-view' -ClientSecret (ConvertTo-Secure 'view-SECRET-3')
+        $table = $config | Format-Table | Out-String -Width 200
+        $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $table | Should -Match 'Id\s+Name\s+Toolkit\s+AuthScheme\s+Type\s+Status'
+        $list = $config | Format-List | Out-String -Width 200
+        $list | Should -Match 'client_secret=\*\*\*'
+        $list | Should -Match 'client_id=cid-view'
+        "$table$list" | Should -Not -Match 'view-SECRET-3'
     }
 
     It 'keeps secrets out of the -WhatIf text' {

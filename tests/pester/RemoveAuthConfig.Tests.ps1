@@ -17,6 +17,19 @@ Describe 'Remove-ComposioAuthConfig' {
         (Get-DeleteRequest)[0].status | Should -Be 200
     }
 
+    It 'completes -Id with what New created, and stops offering it once removed' {
+        $keep = New-ComposioAuthConfig github -Name 'completion keep'
+        $gone = New-ComposioAuthConfig github -Name 'completion gone'
+        $line = 'Remove-ComposioAuthConfig -Id '
+        $before = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        $before | Should -Contain $keep.Id
+        $before | Should -Contain $gone.Id
+        $gone | Remove-ComposioAuthConfig -Force
+        $after = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        $after | Should -Contain $keep.Id
+        $after | Should -Not -Contain $gone.Id
+    }
+
     It 'is a one-liner pipeline: New | Remove' {
         New-ComposioAuthConfig github | Remove-ComposioAuthConfig -Confirm:$false
         (Get-DeleteRequest).Count | Should -Be 1
@@ -50,6 +63,13 @@ Describe 'Remove-ComposioAuthConfig' {
         $config = New-ComposioAuthConfig github
         $config | Remove-ComposioAuthConfig -WhatIf
         Remove-ComposioAuthConfig $config.Id -WhatIf -Force
+        Get-DeleteRequest | Should -BeNullOrEmpty
+    }
+
+    It '-Force does not override $WhatIfPreference' {
+        $config = New-ComposioAuthConfig github
+        $WhatIfPreference = $true
+        try { Remove-ComposioAuthConfig $config.Id -Force } finally { $WhatIfPreference = $false }
         Get-DeleteRequest | Should -BeNullOrEmpty
     }
 

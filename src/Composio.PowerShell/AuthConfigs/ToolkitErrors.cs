@@ -1,14 +1,20 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using Composio.Client.Errors;
 using Composio.Client.Toolkits;
+using Composio.PowerShell.Completion;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs
 {
-    /// <summary>Turns a failed toolkit lookup into an ErrorRecord; an unknown toolkit becomes `ToolkitNotFound`.</summary>
+    /// <summary>Turns a failed toolkit lookup into an ErrorRecord; an unknown toolkit becomes `ToolkitNotFound`, naming similar ones.</summary>
     internal static class ToolkitErrors
     {
+        private const int MaxSuggestions = 10;
+
         public static ErrorRecord Record(ComposioException ex, string slug, ToolkitCache? cache)
         {
             // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
@@ -18,19 +24,51 @@ namespace Composio.PowerShell.AuthConfigs
                 return ErrorRecords.From(ex, slug);
             }
             var message = $"Toolkit '{slug}' was not found.";
-            if (cache != null && cache.TryGetCachedSlugs(out var slugs) && slugs.Count > 0)
+            var slugs = KnownSlugs(cache);
+            if (slugs != null)
             {
-                var prefix = slug.Length >= 2 ? slug.Substring(0, 2) : slug;
-                var similar = slugs.Where(s => s.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase)).Take(10).ToArray();
-                if (similar.Length > 0)
-                {
-                    message += " Similar toolkits: " + string.Join(", ", similar) + ".";
-                }
+                var similar = Similar(slug, slugs);
+                message += similar.Length > 0
+                    ? " Did you mean: " + string.Join(", ", similar) + "?"
+                    : $" None of the {slugs.Count} toolkits is named like it.";
             }
             return new InputErrorException("ToolkitNotFound", message, slug, ErrorCategory.ObjectNotFound)
             {
                 RecommendedAction = "Get-ComposioToolkit lists the toolkits; tab completion of -Toolkit offers their slugs.",
             }.ToErrorRecord();
+        }
+
+        /// <summary>The slug list from the cache, else one bounded request; null when neither works (an error message must not fail).</summary>
+        private static IReadOnlyList<string>? KnownSlugs(ToolkitCache? cache)
+        {
+            if (cache == null)
+            {
+                return null;
+            }
+            if (cache.TryGetCachedSlugs(out var cached))
+            {
+                return cached;
+            }
+            try
+            {
+                using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
+                return cache.GetSlugsAsync(budget.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is ComposioException || e is OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Slugs containing the word or contained in it, or sharing its first letters.</summary>
+        private static string[] Similar(string slug, IEnumerable<string> slugs)
+        {
+            var word = slug.ToLowerInvariant();
+            var prefix = word.Length >= 3 ? word.Substring(0, 3) : word;
+            return slugs
+                .Where(s => s.Contains(word) || (word.Length >= 3 && word.Contains(s)) || s.StartsWith(prefix, StringComparison.Ordinal))
+                .Take(MaxSuggestions)
+                .ToArray();
         }
     }
 }

@@ -121,6 +121,7 @@ namespace Composio.PowerShell.Cmdlets
                 return;
             }
             WriteVerbose($"Created auth config {created.Id} for toolkit '{created.Toolkit}'.");
+            RecentAuthConfigs.Remember(client, created);
 
             try
             {

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
 using Composio.Client.Errors;
+using Composio.PowerShell.Completion;
 using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.Session;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -22,6 +24,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Auth config ids (ac_...); strings and objects with an Id property pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AuthConfigIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>AuthConfig objects from New-/Get-ComposioAuthConfig: their names show in the confirmation text.</summary>
@@ -74,6 +77,7 @@ namespace Composio.PowerShell.Cmdlets
                 WriteComposioError(ex, id);
                 return;
             }
+            RecentAuthConfigs.Forget(client, id);
             WriteVerbose($"Removed auth config {target}.");
             if (RevokeOnDelete)
             {

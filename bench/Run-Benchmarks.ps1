@@ -1,0 +1,132 @@
+<#
+.SYNOPSIS
+    Measures the module against the design's performance targets, in one run, as ratios.
+.DESCRIPTION
+    Everything runs against the local emulator over real HTTP on 127.0.0.1. The machine is shared
+    and noisy: compare the ratios within one run, not absolute figures across runs.
+      1. Import cost: median of `pwsh -NoProfile -c 1` vs the same plus Import-Module.
+      2. Per call: Get-ComposioAuthConfig -Id vs a raw HttpClient loop vs the official TypeScript SDK.
+      3. Streaming 100,000 configs: time to first object, managed memory while listing.
+      4. Tab completion / dynamic parameters with a warm toolkit cache.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Calls = 200,
+    [int] $ImportRuns = 9,
+    [int] $StreamCount = 100000
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+Import-Module (Join-Path $root 'tools/EmulatorControl.psm1')
+Import-Module $ModulePath
+$env:COMPOSIO_CACHE_DIR = Join-Path ([IO.Path]::GetTempPath()) "composio-bench-cache-$PID"
+$results = [ordered]@{}
+
+function Invoke-Pwsh {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { & $exe (Join-Path $PSHOME 'pwsh.dll') @args }
+    else { & $exe @args }
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $sorted[[int][Math]::Floor($sorted.Count / 2)]
+}
+
+function Measure-Ms([scriptblock] $Block) {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    & $Block | Out-Null
+    $clock.Elapsed.TotalMilliseconds
+}
+
+$emulator = Start-ComposioEmulator -ApiKey 'ak_bench_key'
+try {
+    Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri | Out-Null
+
+    # 1. Import cost, interleaved so drift in machine load hits both sides alike.
+    Write-Host "Import: $ImportRuns runs each..."
+    $bare = @(); $withModule = @()
+    for ($i = 0; $i -lt $ImportRuns; $i++) {
+        $bare += Measure-Ms { Invoke-Pwsh -NoProfile -NonInteractive -Command '1' }
+        $withModule += Measure-Ms { Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; 1" }
+    }
+    $bareMedian = Get-Median $bare
+    $importMedian = Get-Median $withModule
+    $results.ImportBareMedianMs = [Math]::Round($bareMedian, 1)
+    $results.ImportWithModuleMedianMs = [Math]::Round($importMedian, 1)
+    $results.ImportAddedMs = [Math]::Round($importMedian - $bareMedian, 1)
+
+    # 2. Per call: the same GET by id, three ways.
+    $config = New-ComposioAuthConfig -Toolkit github -Name 'bench-config' -Confirm:$false
+    $id = $config.Id
+    Write-Host "Per call: $Calls x GET /auth_configs/$id ..."
+    Get-ComposioAuthConfig -Id $id | Out-Null # warm-up
+    $moduleMs = Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { Get-ComposioAuthConfig -Id $id } }
+
+    $http = [System.Net.Http.HttpClient]::new()
+    $http.DefaultRequestHeaders.Add('x-api-key', $emulator.ApiKey)
+    $url = "$($emulator.BaseUri)/api/v3.1/auth_configs/$id"
+    $http.GetStringAsync($url).GetAwaiter().GetResult() | Out-Null # warm-up
+    # The raw loop also parses the JSON, as any caller must.
+    $rawMs = Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $http.GetStringAsync($url).GetAwaiter().GetResult() | ConvertFrom-Json } }
+    $http.Dispose()
+    $results.PerCallModuleMs = [Math]::Round($moduleMs / $Calls, 3)
+    $results.PerCallRawHttpClientMs = [Math]::Round($rawMs / $Calls, 3)
+    $results.ModuleVsRawRatio = [Math]::Round($moduleMs / $rawMs, 2)
+
+    $node = Get-Command node -ErrorAction SilentlyContinue
+    $nodeDir = Join-Path $PSScriptRoot 'node'
+    if ($node -and (Get-Command npm -ErrorAction SilentlyContinue)) {
+        if (-not (Test-Path (Join-Path $nodeDir 'node_modules/@composio/core'))) {
+            Write-Host 'Installing @composio/core for the comparison...'
+            npm install --prefix $nodeDir --no-audit --no-fund --silent | Out-Null
+        }
+        $ts = & $node.Source (Join-Path $nodeDir 'get-auth-config.mjs') $emulator.BaseUri $emulator.ApiKey $id $Calls | ConvertFrom-Json
+        $results.PerCallTypeScriptSdkMs = [Math]::Round($ts.ms / $Calls, 3)
+        $results.ModuleVsTypeScriptRatio = [Math]::Round($moduleMs / $ts.ms, 2)
+    }
+    else {
+        $results.PerCallTypeScriptSdkMs = 'skipped: node/npm not found'
+    }
+
+    # 3. Streaming a large listing: the first object must come out before the second page is asked for.
+    Write-Host "Streaming: seeding $StreamCount configs..."
+    Add-ComposioEmulatorSeed $emulator -Toolkit github -Count $StreamCount -NamePrefix 'stream-' | Out-Null
+    Clear-ComposioEmulatorRequest $emulator
+    [GC]::Collect()
+    $baseline = [GC]::GetTotalMemory($true)
+    $samples = [Collections.Generic.List[long]]::new()
+    $state = @{ Count = 0; FirstMs = $null; PagesAtFirst = $null }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    Get-ComposioAuthConfig | ForEach-Object {
+        $state.Count++
+        if ($state.Count -eq 1) {
+            $state.FirstMs = $clock.Elapsed.TotalMilliseconds
+            $state.PagesAtFirst = @(Get-ComposioEmulatorRequest $emulator | Where-Object { $_.path -like '*/auth_configs' }).Count
+        }
+        if ($state.Count % 10000 -eq 0) { $samples.Add([GC]::GetTotalMemory($false) - $baseline) }
+    }
+    $results.StreamItems = $state.Count
+    $results.StreamTotalMs = [Math]::Round($clock.Elapsed.TotalMilliseconds, 0)
+    $results.StreamFirstObjectMs = [Math]::Round($state.FirstMs, 1)
+    $results.StreamPagesRequestedBeforeFirstObject = $state.PagesAtFirst
+    $results.StreamManagedMemoryMB = ($samples | ForEach-Object { [Math]::Round($_ / 1MB, 1) }) -join ' '
+
+    # 4. Completion and dynamic parameters with a warm cache (the first call fills it).
+    $line = 'New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Cli'
+    TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+    $times = 1..20 | ForEach-Object { Measure-Ms { TabExpansion2 -inputScript $line -cursorColumn $line.Length } }
+    $results.CompletionDynamicParameterMedianMs = [Math]::Round((Get-Median $times), 2)
+    $line = 'Get-ComposioToolkit -Slug no'
+    TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+    $times = 1..20 | ForEach-Object { Measure-Ms { TabExpansion2 -inputScript $line -cursorColumn $line.Length } }
+    $results.CompletionToolkitSlugMedianMs = [Math]::Round((Get-Median $times), 2)
+}
+finally {
+    Stop-ComposioEmulator $emulator
+    Remove-Item $env:COMPOSIO_CACHE_DIR -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+$outDir = New-Item -ItemType Directory -Force (Join-Path $root 'out/bench')
+$results | ConvertTo-Json | Set-Content (Join-Path $outDir 'results.json')
+[pscustomobject]$results | Format-List
