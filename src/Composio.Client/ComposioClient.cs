@@ -35,6 +35,9 @@ namespace Composio.Client
             {
                 Target = request.Name ?? slug,
                 CreatesResource = true,
+                OutcomeCheck = string.IsNullOrEmpty(request.Name)
+                    ? "Get-ComposioAuthConfig -Toolkit " + slug
+                    : "Get-ComposioAuthConfig -Search '" + request.Name!.Replace("'", "''") + "'",
             };
             var created = await _transport.SendAsync<CreateAuthConfigResponseWire>(api, cancellationToken).ConfigureAwait(false);
             var id = created.AuthConfig?.Id;

@@ -2,17 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Text.Json;
+using Composio.Client.Redaction;
 
 namespace Composio.Client.Errors
 {
     /// <summary>
     /// Turns a non-success answer into a <see cref="ComposioException"/>. Tolerates missing keys, a
-    /// string `code`, and bodies that are not JSON at all.
+    /// string `code`, and bodies that are not JSON at all. Only the server's own message fields are
+    /// shown, and any secret of the request they echo is masked; a non-JSON body is never shown.
     /// </summary>
     internal static class ErrorBodyReader
     {
-        public static ComposioException FromResponse(HttpStatusCode status, string? mediaType, string body, string? target)
+        public static ComposioException FromResponse(HttpStatusCode status, string? mediaType, string? body, string? target, SecretValues? secrets = null)
         {
+            body ??= string.Empty;
             var code = (int)status;
             var kind = KindOf(code);
             string? message = null, slug = null, fix = null, requestId = null;
@@ -35,7 +38,7 @@ namespace Composio.Client.Errors
                         {
                             foreach (var item in list.EnumerateArray())
                             {
-                                details.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+                                details.Add(secrets?.Mask(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText()) ?? string.Empty);
                             }
                         }
                     }
@@ -50,6 +53,8 @@ namespace Composio.Client.Errors
                 }
             }
 
+            message = secrets?.Mask(message) ?? message;
+            fix = secrets?.Mask(fix) ?? fix;
             var text = message ?? DefaultMessage(code, mediaType, body);
             return new ComposioException(ErrorIdOf(kind), kind, text)
             {
@@ -73,6 +78,8 @@ namespace Composio.Client.Errors
             408 => ComposioErrorKind.Timeout,
             409 => ComposioErrorKind.Conflict,
             429 => ComposioErrorKind.RateLimited,
+            // Redirects are not followed (the key must not travel to another host): say so plainly.
+            _ when status >= 300 && status < 400 => ComposioErrorKind.InvalidResponse,
             _ when status >= 500 => ComposioErrorKind.ServerError,
             _ => ComposioErrorKind.InvalidArgument,
         };
@@ -87,6 +94,7 @@ namespace Composio.Client.Errors
             ComposioErrorKind.Conflict => "ComposioConflict",
             ComposioErrorKind.RateLimited => "ComposioRateLimited",
             ComposioErrorKind.ServerError => "ComposioServerError",
+            ComposioErrorKind.InvalidResponse => "ComposioInvalidResponse",
             _ => "ComposioRequestFailed",
         };
 
@@ -120,7 +128,9 @@ namespace Composio.Client.Errors
             var what = string.IsNullOrWhiteSpace(body)
                 ? "an empty body"
                 : $"a {(string.IsNullOrEmpty(mediaType) ? "non-JSON" : mediaType)} body";
-            return $"The Composio API answered HTTP {status} with {what}.";
+            return status >= 300 && status < 400
+                ? $"The Composio API answered HTTP {status} (a redirect), which is not followed so that the API key stays with the configured host. Check -BaseUri."
+                : $"The Composio API answered HTTP {status} with {what}.";
         }
     }
 }

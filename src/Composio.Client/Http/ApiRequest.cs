@@ -31,5 +31,8 @@ namespace Composio.Client.Http
         /// create a duplicate, so it is retried only when the server surely did not act.
         /// </summary>
         public bool CreatesResource { get; set; }
+
+        /// <summary>For a create: the command that shows whether it took effect after an unclear failure.</summary>
+        public string? OutcomeCheck { get; set; }
     }
 }

@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Composio.Client.Errors;
 using Composio.Client.Json;
+using Composio.Client.Logging;
+using Composio.Client.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Composio.Client.Http
@@ -32,10 +34,9 @@ namespace Composio.Client.Http
                 .AddHttpMessageHandler(() => new DebugLoggingHandler())
                 // One handler per connection: the factory's 2-minute rotation buys nothing for a single host.
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-            if (primaryHandler != null)
-            {
-                builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler);
-            }
+            // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
+            // custom headers, so following one would hand x-api-key to whatever host it names.
+            builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
             _services = services.BuildServiceProvider();
             _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
             _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
@@ -53,6 +54,12 @@ namespace Composio.Client.Http
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");
             }
             RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
+            var secrets = SecretValues.Of(_options.ApiKey, request.Body);
+            RequestProperties.Set(message, RequestProperties.Secrets, secrets);
+            if (request.OutcomeCheck != null)
+            {
+                RequestProperties.Set(message, RequestProperties.OutcomeCheck, request.OutcomeCheck);
+            }
             if (request.Target != null)
             {
                 RequestProperties.Set(message, RequestProperties.Target, request.Target);
@@ -63,8 +70,19 @@ namespace Composio.Client.Http
             {
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                throw; // The caller's own stop: the cmdlet turns it into a pipeline stop.
+            }
+            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.OutcomeUnknown)
+            {
+                WithUnclearHint(ex, request, message);
+                throw; // Keeps the retry handler's stack.
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
+            {
+                // The retry handler reports what it can judge; anything that slips past it still
+                // reaches the caller as a ComposioException, never as a raw transport exception.
                 throw new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
                     $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
                 { Target = request.Target };
@@ -76,16 +94,43 @@ namespace Composio.Client.Http
                 var mediaType = response.Content?.Headers.ContentType?.MediaType;
                 if (!response.IsSuccessStatusCode)
                 {
-                    // A delete whose first attempt may have acted: 404 now means it is gone, which is what was asked.
+                    // A delete whose earlier attempt may have acted: 404 now means it is gone, which is what was asked.
                     if (response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Delete
                         && RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
                     {
+                        ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
                         return Read<T>("{}", "application/json", request);
                     }
-                    throw ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target);
+                    throw WithUnclearHint(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
+                }
+                // A delete may answer 204 or an empty 200: that is the `{}` it documents.
+                if (request.Method == HttpMethod.Delete && string.IsNullOrWhiteSpace(body))
+                {
+                    return Read<T>("{}", "application/json", request);
                 }
                 return Read<T>(body, mediaType, request);
             }
+        }
+
+        /// <summary>
+        /// A failure after an attempt that may have acted (lost answer, gateway error) does not mean
+        /// nothing happened: say so, and how to check.
+        /// </summary>
+        private static ComposioException WithUnclearHint(ComposioException error, ApiRequest request, HttpRequestMessage message)
+        {
+            if (!RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear) || error.RecommendedAction != null)
+            {
+                return error;
+            }
+            if (request.CreatesResource)
+            {
+                error.RecommendedAction = "The auth config may have been created anyway; check with " + request.OutcomeCheck + " before creating it again.";
+            }
+            else if (request.Method == HttpMethod.Delete)
+            {
+                error.RecommendedAction = $"An earlier attempt's answer was lost, so it may have been deleted anyway; check with Get-ComposioAuthConfig -Id {request.Target}.";
+            }
+            return error;
         }
 
         private static T Read<T>(string body, string? mediaType, ApiRequest request)

@@ -21,14 +21,20 @@ namespace Composio.Client.Http
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
+            // Bodies are redacted by field; the request's own secret values are also masked wherever
+            // the server echoes them (in an error message, say).
+            var secrets = RequestProperties.Get<SecretValues>(request, RequestProperties.Secrets);
+            string Safe(string text) => secrets?.Mask(text) ?? text;
             var sent = request.Content == null ? null : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
-            log.Debug($"HTTP {request.Method} {request.RequestUri}" + (sent == null ? string.Empty : $" body {BodyRedactor.Redact(sent)}"));
+            log.Debug(Safe($"HTTP {request.Method} {request.RequestUri}" + (sent == null ? string.Empty : $" body {BodyRedactor.Redact(sent)}")));
             var clock = Stopwatch.StartNew();
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // Buffered with the attempt's token, so Debug output never makes a stalled body unstoppable.
+                await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
                 var received = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                log.Debug($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {request.Method} {request.RequestUri} in {clock.ElapsedMilliseconds} ms; body {BodyRedactor.Redact(received)}");
+                log.Debug(Safe($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {request.Method} {request.RequestUri} in {clock.ElapsedMilliseconds} ms; body {BodyRedactor.Redact(received)}"));
                 return response;
             }
             catch (System.Exception ex)

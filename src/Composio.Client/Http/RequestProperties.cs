@@ -11,6 +11,12 @@ namespace Composio.Client.Http
         /// <summary>bool, set by the retry handler: an earlier attempt may have reached the server and acted.</summary>
         public const string EarlierAttemptUnclear = "Composio.EarlierAttemptUnclear";
 
+        /// <summary>string: how a user checks whether an unclear create took effect (a command line).</summary>
+        public const string OutcomeCheck = "Composio.OutcomeCheck";
+
+        /// <summary><see cref="Redaction.SecretValues"/>: the request's secrets, masked wherever server text is shown.</summary>
+        public const string Secrets = "Composio.Secrets";
+
         /// <summary>string: the id or slug the request is about.</summary>
         public const string Target = "Composio.Target";
 
@@ -19,6 +25,9 @@ namespace Composio.Client.Http
             request.Properties.TryGetValue(key, out var value) && value is bool b && b;
 
         public static void Set(HttpRequestMessage request, string key, object value) => request.Properties[key] = value;
+
+        public static T? Get<T>(HttpRequestMessage request, string key) where T : class =>
+            request.Properties.TryGetValue(key, out var value) ? value as T : null;
 
         public static string? Text(HttpRequestMessage request, string key) =>
             request.Properties.TryGetValue(key, out var value) ? value as string : null;

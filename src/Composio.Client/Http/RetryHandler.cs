@@ -39,25 +39,23 @@ namespace Composio.Client.Http
                     try
                     {
                         response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
-                        if (response.Content != null)
-                        {
-                            // Read the body inside the attempt, so a stalled body counts against its timeout.
-                            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                        }
+                        // Read the body inside the attempt, so a stalled body counts against its timeout
+                        // and a stop interrupts it.
+                        await ResponseBuffer.LoadAsync(response, attemptToken.Token).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        response?.Dispose();
-                        throw;
-                    }
-                    catch (OperationCanceledException ex)
+                    catch (Exception ex) when (attemptToken.IsCancellationRequested && IsTransportFailure(ex))
                     {
                         response?.Dispose();
                         response = null;
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            // The caller stopped: no retry, no wrapping, and promptly.
+                            throw new OperationCanceledException(cancellationToken);
+                        }
                         timedOut = true;
                         failure = ex;
                     }
-                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                    catch (Exception ex) when (IsTransportFailure(ex))
                     {
                         response?.Dispose();
                         response = null;
@@ -66,18 +64,18 @@ namespace Composio.Client.Http
                 }
 
                 string reason;
-                TimeSpan? delay;
+                TimeSpan delay;
                 if (response != null)
                 {
+                    if (MayHaveActed(response))
+                    {
+                        RequestProperties.Set(request, RequestProperties.EarlierAttemptUnclear, true);
+                    }
                     if (attempt >= _policy.MaxRetries || !_policy.IsRetryable(response, creates))
                     {
                         return response;
                     }
                     delay = _policy.Delay(attempt, response);
-                    if (delay == null)
-                    {
-                        return response; // The server asked for a longer wait than we are willing to hold a script for.
-                    }
                     reason = $"HTTP {(int)response.StatusCode}";
                     response.Dispose();
                 }
@@ -101,9 +99,22 @@ namespace Composio.Client.Http
                     reason = timedOut ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : refused ? "connection refused" : "connection failed";
                 }
 
-                ClientLog.Verbose($"Retrying {request.Method} {request.RequestUri?.AbsolutePath} after {reason}; waiting {delay.Value.TotalSeconds:0.0#} s (retry {attempt + 1} of {_policy.MaxRetries}).");
-                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+                ClientLog.Verbose($"Retrying {request.Method} {request.RequestUri?.AbsolutePath} after {reason}; waiting {delay.TotalSeconds:0.0#} s (retry {attempt + 1} of {_policy.MaxRetries}).");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private static bool IsTransportFailure(Exception ex) =>
+            ex is OperationCanceledException || ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException;
+
+        /// <summary>
+        /// 408 and 5xx other than 503 can come from a gateway after the server acted. A later 404 for
+        /// a delete then means the delete was done (see ApiTransport).
+        /// </summary>
+        private static bool MayHaveActed(HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            return status == 408 || (status >= 500 && status != 503);
         }
 
         private static bool IsConnectionRefused(Exception? ex)
@@ -121,14 +132,15 @@ namespace Composio.Client.Http
         private ComposioException OutcomeUnknown(HttpRequestMessage request, Exception failure, bool timedOut)
         {
             var what = timedOut ? $"no answer came within {_options.Timeout.TotalSeconds:0.#} s" : "the connection was lost before the answer arrived";
+            var check = RequestProperties.Text(request, RequestProperties.OutcomeCheck) ?? "Get-ComposioAuthConfig -Search <name>";
             return new ComposioException(
                 "CreateOutcomeUnknown",
                 ComposioErrorKind.OutcomeUnknown,
-                $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate.",
+                $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate. Check with: {check}",
                 failure)
             {
                 Target = RequestProperties.Text(request, RequestProperties.Target),
-                RecommendedAction = "Check whether it exists (Get-ComposioAuthConfig -Search <name>) before creating it again.",
+                RecommendedAction = $"Check whether it exists ({check}) before creating it again.",
             };
         }
 

@@ -40,14 +40,15 @@ namespace Composio.Client.Http
         /// <summary>
         /// The wait before retry number <paramref name="retry"/> (0-based): the server's
         /// retry-after-ms or Retry-After when given and within 0..60 s, else capped exponential
-        /// backoff minus up to 25% jitter. Null when the server asks for a wait longer than 60 s.
+        /// backoff minus up to 25% jitter. A longer server wait is ignored, as the official SDKs do:
+        /// holding a script for minutes is worse than two quick tries and a clear error.
         /// </summary>
-        public TimeSpan? Delay(int retry, HttpResponseMessage? response)
+        public TimeSpan Delay(int retry, HttpResponseMessage? response)
         {
             var fromServer = response == null ? null : ServerDelay(response);
-            if (fromServer.HasValue)
+            if (fromServer.HasValue && fromServer.Value >= TimeSpan.Zero && fromServer.Value <= s_maxServerDelay)
             {
-                return fromServer.Value <= s_maxServerDelay ? fromServer : null;
+                return fromServer.Value;
             }
             return Backoff(retry);
         }
@@ -64,20 +65,23 @@ namespace Composio.Client.Http
             return TimeSpan.FromMilliseconds(capped * jitter);
         }
 
-        private static TimeSpan? ServerDelay(HttpResponseMessage response)
+        /// <summary>retry-after-ms first (the SDKs' own header), then Retry-After in seconds or as an HTTP date.</summary>
+        internal static TimeSpan? ServerDelay(HttpResponseMessage response)
         {
             var ms = Header(response, "retry-after-ms");
-            if (ms != null && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
+            if (ms != null && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis)
+                && millis >= 0 && millis <= s_maxServerDelay.TotalMilliseconds)
             {
                 return TimeSpan.FromMilliseconds(millis);
             }
             var retryAfter = response.Headers.RetryAfter;
             if (retryAfter?.Delta != null)
             {
-                return retryAfter.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : retryAfter.Delta.Value;
+                return retryAfter.Delta.Value;
             }
             if (retryAfter?.Date != null)
             {
+                // A date in the past means "now".
                 var wait = retryAfter.Date.Value - DateTimeOffset.UtcNow;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }

@@ -10,12 +10,14 @@ namespace Composio.Client.Validation
     /// </summary>
     public static class ApiIdentifiers
     {
-        private static readonly Regex s_authConfigId = new Regex("^ac_[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
-        private static readonly Regex s_toolkitSlug = new Regex("^[a-z0-9][a-z0-9_-]{0,99}$", RegexOptions.CultureInvariant);
+        // ASCII classes without IgnoreCase: case-insensitive matching would let the Kelvin sign pass as 'k'.
+        // \z, not $: in .NET `$` also matches before a final newline, so "ac_x\n" would pass.
+        private static readonly Regex s_authConfigId = new Regex("^ac_[A-Za-z0-9_-]{1,64}\\z", RegexOptions.CultureInvariant);
+        private static readonly Regex s_toolkitSlug = new Regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,99}\\z", RegexOptions.CultureInvariant);
 
         public static bool IsAuthConfigId(string? id) => id != null && s_authConfigId.IsMatch(id);
 
-        public static bool IsToolkitSlug(string? slug) => slug != null && s_toolkitSlug.IsMatch(slug.ToLowerInvariant());
+        public static bool IsToolkitSlug(string? slug) => slug != null && s_toolkitSlug.IsMatch(slug);
 
         /// <summary>The id, checked; throws <see cref="ComposioException"/> `InvalidAuthConfigId` otherwise.</summary>
         public static string AuthConfigId(string? id)

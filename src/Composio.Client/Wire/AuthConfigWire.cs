@@ -50,7 +50,7 @@ namespace Composio.Client.Wire
                 LastUpdatedAt = ParseDate(LastUpdatedAt),
                 CreatedBy = CreatedBy,
                 ConnectionCount = NoOfConnections,
-                Credentials = MaskedCredentials(Credentials),
+                Credentials = MaskedCredentials(Credentials, ExpectedInputFields),
                 ProxyUrl = ProxyConfig?.ProxyUrl,
                 ToolsForConnectedAccountCreation = ToolAccessConfig?.ToolsForConnectedAccountCreation?.ToArray() ?? Array.Empty<string>(),
                 ToolsAvailableForExecution = ToolAccessConfig?.ToolsAvailableForExecution?.ToArray() ?? Array.Empty<string>(),
@@ -65,16 +65,23 @@ namespace Composio.Client.Wire
             : string.Equals(wireType, "default", StringComparison.OrdinalIgnoreCase) ? AuthConfigType.ComposioManaged
             : managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom;
 
-        private static IDictionary<string, object?> MaskedCredentials(Dictionary<string, JsonElement>? wire)
+        /// <summary>
+        /// Secret values never reach an output object: a field is masked when its name says secret or
+        /// when the config's own field list marks it secret (twitter's `generic_id` holds a bearer
+        /// token). Nested objects are masked whole: no name inside them can be trusted.
+        /// </summary>
+        private static IDictionary<string, object?> MaskedCredentials(Dictionary<string, JsonElement>? wire, List<FieldWire>? fields)
         {
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (wire == null)
             {
                 return result;
             }
+            var marked = new HashSet<string>((fields ?? new List<FieldWire>()).Where(f => f.IsSecret == true && f.Name != null).Select(f => f.Name!), StringComparer.Ordinal);
             foreach (var pair in wire)
             {
-                result[pair.Key] = SecretNames.IsSecretName(pair.Key) && pair.Value.ValueKind != JsonValueKind.Null
+                var secret = SecretNames.IsSecretName(pair.Key) || marked.Contains(pair.Key) || pair.Value.ValueKind == JsonValueKind.Object;
+                result[pair.Key] = secret && pair.Value.ValueKind != JsonValueKind.Null
                     ? SecretNames.Mask
                     : JsonValues.AsObject(pair.Value);
             }

@@ -1,0 +1,298 @@
+using System.Diagnostics;
+using System.Net;
+using Composio.Client.Errors;
+using Composio.Client.Logging;
+using Composio.Client.Requests;
+using Composio.Client.Tests.Support;
+using Xunit;
+
+namespace Composio.Client.Tests;
+
+/// <summary>The retry handler against a scripted primary handler: exact attempt counts and waits.</summary>
+[Collection(TimingCollection.Name)]
+public class RetryHandlerTests
+{
+    private const string Id = "ac_abc123XYZ";
+    private const string Found = "{\"id\":\"ac_abc123XYZ\",\"name\":\"n\",\"toolkit\":{\"slug\":\"github\"}}";
+    private const string Created = "{\"toolkit\":{\"slug\":\"github\"},\"auth_config\":{\"id\":\"ac_new1\",\"auth_scheme\":\"OAUTH2\",\"is_composio_managed\":true}}";
+
+    private static CreateAuthConfigRequest Create() => new() { Toolkit = "github", Name = "chaos-1" };
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(409)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_get_is_retried_after_each_retryable_status(int status)
+    {
+        var fake = new FakeHandler().Then((HttpStatusCode)status).Then(HttpStatusCode.OK, Found);
+        using var client = TestClients.With(fake);
+        var config = await client.GetAuthConfigAsync(Id);
+        Assert.Equal(Id, config.Id);
+        Assert.Equal(2, fake.Count);
+    }
+
+    [Fact]
+    public async Task Gives_up_after_two_retries_by_default_with_the_last_answer()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.BadGateway);
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        Assert.Equal(3, fake.Count);
+        Assert.Equal("ComposioServerError", error.ErrorId);
+        Assert.Equal(502, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    [InlineData(5, 6)]
+    public async Task MaxRetries_sets_the_number_of_attempts(int maxRetries, int attempts)
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.ServiceUnavailable);
+        using var client = TestClients.With(fake, maxRetries);
+        await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        Assert.Equal(attempts, fake.Count);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task Client_errors_are_not_retried(int status)
+    {
+        var fake = new FakeHandler().Then((HttpStatusCode)status, "{\"error\":{\"message\":\"no\"}}");
+        using var client = TestClients.With(fake);
+        await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        Assert.Equal(1, fake.Count);
+    }
+
+    [Fact]
+    public async Task X_should_retry_false_stops_retries_and_true_starts_them()
+    {
+        var noRetry = new FakeHandler().Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.Add("x-should-retry", "false"));
+        using (var client = TestClients.With(noRetry))
+        {
+            await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        }
+        Assert.Equal(1, noRetry.Count);
+
+        var retry = new FakeHandler().Then(HttpStatusCode.BadRequest, "{}", r => r.Headers.Add("x-should-retry", "true")).Then(HttpStatusCode.OK, Found);
+        using (var client = TestClients.With(retry))
+        {
+            await client.GetAuthConfigAsync(Id);
+        }
+        Assert.Equal(2, retry.Count);
+    }
+
+    [Fact]
+    public async Task Waits_what_retry_after_ms_says()
+    {
+        var fake = new FakeHandler()
+            .Then(HttpStatusCode.TooManyRequests, "{}", r => r.Headers.Add("retry-after-ms", "300"))
+            .Then(HttpStatusCode.OK, Found);
+        using var client = TestClients.With(fake);
+        await client.GetAuthConfigAsync(Id);
+        var gap = fake.Attempts[1].At - fake.Attempts[0].At;
+        Assert.InRange(gap.TotalMilliseconds, 290, 2000); // upper bound loose: CI machines are busy
+    }
+
+    [Fact]
+    public async Task Waits_what_Retry_After_seconds_says()
+    {
+        var fake = new FakeHandler()
+            .Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.Add("Retry-After", "1"))
+            .Then(HttpStatusCode.OK, Found);
+        using var client = TestClients.With(fake);
+        await client.GetAuthConfigAsync(Id);
+        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 990, 3000);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_60_s_is_not_obeyed_the_backoff_is_used()
+    {
+        var fake = new FakeHandler()
+            .Then(HttpStatusCode.TooManyRequests, "{}", r => r.Headers.Add("Retry-After", "3600"))
+            .Then(HttpStatusCode.OK, Found);
+        using var client = TestClients.With(fake);
+        await client.GetAuthConfigAsync(Id);
+        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 10, 1500);
+    }
+
+    [Fact]
+    public async Task Each_retry_is_announced_in_verbose()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.ServiceUnavailable).Then(HttpStatusCode.InternalServerError).Then(HttpStatusCode.OK, Found);
+        using var client = TestClients.With(fake);
+        var log = new CapturingLog();
+        using (ClientLog.Use(log))
+        {
+            await client.GetAuthConfigAsync(Id);
+        }
+        var retries = log.VerboseLines.Where(l => l.StartsWith("Retrying GET")).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.Contains("HTTP 503", retries[0]);
+        Assert.Contains("retry 1 of 2", retries[0]);
+        Assert.Contains("HTTP 500", retries[1]);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(408)]
+    [InlineData(409)]
+    public async Task A_create_is_not_retried_after_an_answer_that_may_mean_it_acted(int status)
+    {
+        var fake = new FakeHandler().Then((HttpStatusCode)status, "{\"error\":{\"message\":\"boom\"}}");
+        using var client = TestClients.With(fake);
+        await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
+        Assert.Equal(1, fake.Count);
+    }
+
+    [Fact]
+    public async Task A_create_after_a_gateway_error_says_how_to_check()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.BadGateway, "<html>bad gateway</html>", mediaType: "text/html");
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
+        Assert.Contains("Get-ComposioAuthConfig -Search 'chaos-1'", error.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task A_create_is_retried_after_a_refusal(int status)
+    {
+        var fake = new FakeHandler().Then((HttpStatusCode)status).Then(HttpStatusCode.Created, Created);
+        using var client = TestClients.With(fake);
+        var config = await client.CreateAuthConfigAsync(Create());
+        Assert.Equal("ac_new1", config.Id);
+        Assert.Equal(2, fake.Count);
+    }
+
+    [Fact]
+    public async Task A_create_is_retried_after_connection_refused()
+    {
+        var fake = new FakeHandler().ThenRefused().ThenRefused().Then(HttpStatusCode.Created, Created);
+        using var client = TestClients.With(fake);
+        await client.CreateAuthConfigAsync(Create());
+        Assert.Equal(3, fake.Count);
+    }
+
+    [Fact]
+    public async Task A_create_whose_connection_dropped_is_not_retried_and_says_it_may_exist()
+    {
+        var fake = new FakeHandler().ThenDropped().Then(HttpStatusCode.Created, Created);
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
+        Assert.Equal(1, fake.Count);
+        Assert.Equal("CreateOutcomeUnknown", error.ErrorId);
+        Assert.Equal(ComposioErrorKind.OutcomeUnknown, error.Kind);
+        Assert.Contains("may have been created", error.Message);
+        Assert.Contains("Get-ComposioAuthConfig -Search 'chaos-1'", error.Message);
+        Assert.Equal("chaos-1", error.Target);
+    }
+
+    [Fact]
+    public async Task A_create_that_times_out_is_not_retried_and_says_it_may_exist()
+    {
+        var fake = new FakeHandler().ThenHang().Then(HttpStatusCode.Created, Created);
+        using var client = TestClients.With(fake, timeout: TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
+        Assert.InRange(clock.ElapsedMilliseconds, 150, 1500);
+        Assert.Equal(1, fake.Count);
+        Assert.Equal("CreateOutcomeUnknown", error.ErrorId);
+        Assert.Contains("no answer came within", error.Message);
+    }
+
+    [Fact]
+    public async Task A_get_that_times_out_is_retried_then_reported_as_a_timeout()
+    {
+        var fake = new FakeHandler().ThenHang();
+        using var client = TestClients.With(fake, timeout: TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        Assert.Equal(3, fake.Count);
+        Assert.Equal("ComposioTimeout", error.ErrorId);
+        Assert.Equal(ComposioErrorKind.Timeout, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_get_whose_connection_keeps_dropping_ends_as_a_connection_error()
+    {
+        var fake = new FakeHandler().ThenDropped();
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync(Id));
+        Assert.Equal(3, fake.Count);
+        Assert.Equal("ComposioConnectionFailed", error.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_delete_that_finds_404_after_a_lost_answer_is_done()
+    {
+        var fake = new FakeHandler().ThenDropped().Then(HttpStatusCode.NotFound, "{\"error\":{\"message\":\"not found\"}}");
+        using var client = TestClients.With(fake);
+        await client.DeleteAuthConfigAsync(Id);
+        Assert.Equal(2, fake.Count);
+    }
+
+    [Fact]
+    public async Task A_delete_that_finds_404_after_a_gateway_timeout_is_done()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.GatewayTimeout).Then(HttpStatusCode.NotFound, "{}");
+        using var client = TestClients.With(fake);
+        await client.DeleteAuthConfigAsync(Id);
+        Assert.Equal(2, fake.Count);
+    }
+
+    [Fact]
+    public async Task A_delete_that_finds_404_after_a_refusal_is_not_found()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.ServiceUnavailable).Then(HttpStatusCode.NotFound, "{}");
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.DeleteAuthConfigAsync(Id));
+        Assert.Equal("ComposioNotFound", error.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_delete_that_fails_after_a_lost_answer_says_it_may_have_happened()
+    {
+        var fake = new FakeHandler().ThenDropped().Then(HttpStatusCode.InternalServerError);
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.DeleteAuthConfigAsync(Id));
+        Assert.Equal(3, fake.Count);
+        Assert.Equal("ComposioServerError", error.ErrorId);
+        Assert.Contains("may have been deleted", error.RecommendedAction);
+        Assert.Contains(Id, error.RecommendedAction);
+
+        var unreachable = new FakeHandler().ThenDropped();
+        using var again = TestClients.With(unreachable);
+        error = await Assert.ThrowsAsync<ComposioException>(() => again.DeleteAuthConfigAsync(Id));
+        Assert.Equal("ComposioConnectionFailed", error.ErrorId);
+        Assert.Contains("may have been deleted", error.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task A_plain_404_on_delete_is_not_found()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.NotFound, "{}");
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => client.DeleteAuthConfigAsync(Id));
+        Assert.Equal(ComposioErrorKind.NotFound, error.Kind);
+        Assert.Equal(Id, error.Target);
+    }
+
+    [Fact]
+    public async Task A_delete_answered_with_an_empty_body_is_done()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.NoContent, null);
+        using var client = TestClients.With(fake);
+        Assert.Null(await client.DeleteAuthConfigAsync(Id));
+    }
+}
