@@ -31,7 +31,7 @@ namespace Composio.Client
         public async Task<AuthConfig> CreateAuthConfigAsync(CreateAuthConfigRequest request, CancellationToken cancellationToken = default)
         {
             var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
-            var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: RequestBodies.Create(request))
+            var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: RequestBodies.Create(request, slug))
             {
                 Target = request.Name ?? slug,
                 CreatesResource = true,

@@ -24,7 +24,7 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
     It 'Notion with its own OAuth2 app sends camelCase authScheme, the credentials and the redirect URI' {
         $config = New-ComposioAuthConfig -Toolkit NOTION -Name 'Notion Auth' -Type Custom -AuthScheme OAUTH2 -ClientId 1234567890 -ClientSecret (ConvertTo-Secure '1234567890') -RedirectUri $callback
         $body = (Get-CreateRequest $emulator)[0].body
-        $body.toolkit.slug | Should -Be 'notion'
+        $body.toolkit.slug | Should -BeExactly 'notion'
         $body.auth_config.type | Should -Be 'use_custom_auth'
         $body.auth_config.authScheme | Should -Be 'OAUTH2'
         $body.auth_config.PSObject.Properties.Name | Should -Not -Contain 'auth_scheme'

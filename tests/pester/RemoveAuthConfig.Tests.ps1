@@ -53,6 +53,26 @@ Describe 'Remove-ComposioAuthConfig' {
         $failures[0].TargetObject | Should -Be 'ac_doesnotexist1'
     }
 
+    It 'goes on past a connection dropped under one item, but stops when the server refuses connections' {
+        $first = New-ComposioAuthConfig github -Name 'dropped'
+        $second = New-ComposioAuthConfig github -Name 'after the drop'
+        # Every attempt (1 + 2 retries) for the first id loses its connection.
+        Add-ComposioEmulatorFault $emulator -Rule @{ method = 'DELETE'; path = "/api/v3.1/auth_configs/$($first.Id)"; kind = 'drop_before'; times = 3 }
+        $errors = $null
+        $first.Id, $second.Id | Remove-ComposioAuthConfig -Force -ErrorAction SilentlyContinue -ErrorVariable errors
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ComposioConnectionFailed*'
+        (Get-DeleteRequest | Where-Object path -like "*$($second.Id)").status | Should -Be 200
+
+        try {
+            Connect-Composio -ApiKey (ConvertTo-Secure $emulator.ApiKey) -BaseUri 'http://127.0.0.1:9' -MaxRetries 0 | Out-Null
+            $thrown = $null
+            try { 'ac_aaaaaaaaaaaa', 'ac_bbbbbbbbbbbb' | Remove-ComposioAuthConfig -Force -ErrorAction SilentlyContinue } catch { $thrown = $_ }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'ComposioConnectionFailed*'
+        }
+        finally { Connect-TestEmulator $emulator | Out-Null }
+    }
+
     It 'refuses an id that is not an id, without a request' {
         '../toolkits/github' | Remove-ComposioAuthConfig -Force -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAuthConfigId,*'

@@ -17,8 +17,10 @@ namespace Composio.Client.Errors
         ServerError,
         /// <summary>No answer within the per-request timeout, and the request was safe to say it was not acted on.</summary>
         Timeout,
-        /// <summary>The connection failed before the request could be sent.</summary>
+        /// <summary>The server could not be reached at all (connection refused, no route, DNS).</summary>
         Connection,
+        /// <summary>A connection was made but broke (reset, dropped) on every attempt: about this request, not the server.</summary>
+        ConnectionLost,
         /// <summary>A change was sent but its answer was lost: it may or may not have taken effect.</summary>
         OutcomeUnknown,
         /// <summary>The server answered with something that is not the expected JSON.</summary>

@@ -152,7 +152,7 @@ namespace Composio.Client.Http
                 ? new ComposioException("ComposioTimeout", ComposioErrorKind.Timeout,
                     $"No answer from {host} within {_options.Timeout.TotalSeconds:0.#} s ({attempts} attempts).", failure)
                 { Target = RequestProperties.Text(request, RequestProperties.Target) }
-                : new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
+                : new ComposioException("ComposioConnectionFailed", refused ? ComposioErrorKind.Connection : ComposioErrorKind.ConnectionLost,
                     $"Could not reach {host}: {(refused ? "connection refused" : failure.Message)} ({attempts} attempts).", failure)
                 { Target = RequestProperties.Text(request, RequestProperties.Target) };
         }

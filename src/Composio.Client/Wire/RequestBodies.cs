@@ -8,7 +8,8 @@ namespace Composio.Client.Wire
     /// <summary>Builds the JSON bodies exactly as the official SDKs send them.</summary>
     internal static class RequestBodies
     {
-        public static JsonObject Create(CreateAuthConfigRequest request)
+        /// <param name="slug">The toolkit slug, already checked and lowercased.</param>
+        public static JsonObject Create(CreateAuthConfigRequest request, string slug)
         {
             var config = new JsonObject();
             if (request.Type == AuthConfigType.Custom)
@@ -51,7 +52,7 @@ namespace Composio.Client.Wire
             }
             return new JsonObject
             {
-                ["toolkit"] = new JsonObject { ["slug"] = request.Toolkit },
+                ["toolkit"] = new JsonObject { ["slug"] = slug },
                 ["auth_config"] = config,
             };
         }

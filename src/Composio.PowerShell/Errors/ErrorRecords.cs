@@ -43,6 +43,7 @@ namespace Composio.PowerShell.Errors
             ComposioErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
             ComposioErrorKind.Timeout => ErrorCategory.OperationTimeout,
             ComposioErrorKind.Connection => ErrorCategory.ConnectionError,
+            ComposioErrorKind.ConnectionLost => ErrorCategory.ConnectionError,
             ComposioErrorKind.OutcomeUnknown => ErrorCategory.OperationStopped,
             ComposioErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
             ComposioErrorKind.Cancelled => ErrorCategory.OperationStopped,

@@ -4,8 +4,8 @@ namespace Composio.PowerShell.Errors
 {
     /// <summary>
     /// Which client failures end the whole pipeline: those no other item could escape (no
-    /// connection, a rejected key, a server out of reach). Anything about one id or slug is
-    /// reported for that item and the pipeline goes on.
+    /// connection, a rejected key, a server refusing connections). Anything about one id or slug,
+    /// or a connection that broke under one request, is reported for that item and the pipeline goes on.
     /// </summary>
     internal static class FailurePolicy
     {
