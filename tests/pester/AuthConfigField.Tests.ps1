@@ -1,9 +1,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    $emulator = Start-AuthConfigTestEmulator
+    $emulator = Start-TestEmulator
 }
-AfterAll { Stop-AuthConfigTestEmulator $emulator }
+AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Get-ComposioAuthConfigField' {
     BeforeEach { Reset-ComposioEmulator $emulator }

@@ -2,12 +2,8 @@
 # directly (not through the module, so a test of one cmdlet does not depend on another) and
 # reads the emulator's request log.
 
-# Every API request since the last reset/clear, one object each (the admin helper may hand the
-# list back wrapped; flattening twice works either way).
-function Get-ApiRequest([Parameter(Mandatory)] $Emulator) {
-    @(Get-ComposioEmulatorRequest $Emulator | ForEach-Object { $_ } | ForEach-Object { $_ } |
-        Where-Object { $_.path -like '/api/*' })
-}
+# Every API request since the last reset/clear, one object each.
+function Get-ApiRequest([Parameter(Mandatory)] $Emulator) { @(Get-WireRequest $Emulator -PathLike '/api/*') }
 
 function Invoke-EmulatorApi([Parameter(Mandatory)] $Emulator, [string] $Method, [string] $Path, $Body) {
     $params = @{ Method = $Method; Uri = "$($Emulator.BaseUri)/api/v3.1/$Path"; Headers = @{ 'x-api-key' = $Emulator.ApiKey } }
@@ -33,18 +29,4 @@ function New-CustomConfig([Parameter(Mandatory)] $Emulator, [string] $Toolkit = 
 # The config as the emulator shows it on the wire (secrets masked by the emulator: first 4 characters).
 function Get-RawConfig([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id) {
     Invoke-EmulatorApi $Emulator GET "auth_configs/$Id"
-}
-
-# Starts the emulator, points the toolkit cache at a temp folder and connects; returns the emulator.
-function Start-LifecycleFixture {
-    $env:COMPOSIO_CACHE_DIR = Join-Path ([IO.Path]::GetTempPath()) "composio-cache-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $emulator = Start-ComposioEmulator
-    Connect-TestEmulator $emulator | Out-Null
-    $emulator
-}
-
-function Stop-LifecycleFixture($Emulator) {
-    if ($Emulator) { Stop-ComposioEmulator $Emulator }
-    if ($env:COMPOSIO_CACHE_DIR) { Remove-Item $env:COMPOSIO_CACHE_DIR -Recurse -Force -ErrorAction SilentlyContinue }
-    $env:COMPOSIO_CACHE_DIR = $null
 }

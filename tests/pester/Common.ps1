@@ -21,3 +21,28 @@ function Invoke-Pwsh {
 function Invoke-FreshPwsh([Parameter(Mandatory)] [string] $Script) {
     Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; $Script" 2>&1
 }
+
+# The emulator started with a private toolkit cache folder (no test reads or writes a user's cache), and connected.
+function Start-TestEmulator([string] $Catalog) {
+    # A per-run cache folder, so no test depends on (or writes to) a user's toolkit cache.
+    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $params = @{}
+    if ($Catalog) { $params.Catalog = $Catalog }
+    $emulator = Start-ComposioEmulator @params
+    Connect-TestEmulator $emulator | Out-Null
+    $emulator
+}
+
+function Stop-TestEmulator($Emulator) {
+    Disconnect-Composio
+    if ($Emulator) { $Emulator | Stop-ComposioEmulator }
+    if ($script:TestCacheDir) { Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue }
+    $env:COMPOSIO_CACHE_DIR = $null
+}
+
+# The API requests the emulator received (admin calls are not logged), optionally filtered.
+function Get-WireRequest($Emulator, [string] $Method, [string] $PathLike = '*') {
+    $all = Get-ComposioEmulatorRequest $Emulator
+    $all | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+}

@@ -19,7 +19,7 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    $emulator = Start-AuthConfigTestEmulator -Catalog (Join-Path $PSScriptRoot 'TestData/awkward-catalog.json')
+    $emulator = Start-TestEmulator -Catalog (Join-Path $PSScriptRoot 'TestData/awkward-catalog.json')
     $staticParameters = (Get-Command New-ComposioAuthConfig).Parameters
     $taken = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
     foreach ($parameter in $staticParameters.Values) { $taken.Add($parameter.Name) | Out-Null; $parameter.Aliases | ForEach-Object { $taken.Add($_) | Out-Null } }
@@ -28,7 +28,7 @@ BeforeAll {
         Get-Completion "$Line -" | Where-Object { $_.ResultType -eq 'ParameterName' -and -not $staticParameters.ContainsKey($_.CompletionText.TrimStart('-')) }
     }
 }
-AfterAll { Stop-AuthConfigTestEmulator $emulator }
+AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Dynamic field parameters: every scheme of every toolkit' {
     BeforeEach { Reset-ComposioEmulator $emulator }

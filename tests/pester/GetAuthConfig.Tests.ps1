@@ -1,11 +1,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    $emulator = Start-LifecycleFixture
+    $emulator = Start-TestEmulator
 }
 
 AfterAll {
-    Stop-LifecycleFixture $emulator
+    Stop-TestEmulator $emulator
 }
 
 Describe 'Get-ComposioAuthConfig' {

@@ -1,10 +1,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    $emulator = Start-AuthConfigTestEmulator
+    $emulator = Start-TestEmulator
     $callback = 'https://backend.composio.dev/api/v3/toolkits/auth/callback'
 }
-AfterAll { Stop-AuthConfigTestEmulator $emulator }
+AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'New-ComposioAuthConfig: the seed examples' {
     BeforeEach { Reset-ComposioEmulator $emulator }

@@ -5,7 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    $emulator = Start-AuthConfigTestEmulator
+    $emulator = Start-TestEmulator
     $ConfigsPath = '/api/v3.1/auth_configs'
 
     function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
@@ -18,7 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-AuthConfigTestEmulator $emulator
+    Stop-TestEmulator $emulator
 }
 
 Describe 'Chaos: 200 creates and removes under mixed faults' {

@@ -1,10 +1,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    $emulator = Start-AuthConfigTestEmulator
+    $emulator = Start-TestEmulator
     function Get-DeleteRequest { @(Get-WireRequest $emulator DELETE '*/auth_configs/*') }
 }
-AfterAll { Stop-AuthConfigTestEmulator $emulator }
+AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Remove-ComposioAuthConfig' {
     BeforeEach { Reset-ComposioEmulator $emulator }
