@@ -377,17 +377,24 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
             }
             finally { $ps.Dispose() }
         }
+        # The shortest of up to three stops: a shared 2-core CI machine can stall one try, but a
+        # stop that really waits for the request or the backoff fails all three.
+        function Measure-FastestStop([string] $Command, [int] $SettleMs = 0) {
+            $best = [double]::MaxValue
+            for ($i = 0; $i -lt 3 -and $best -ge 400; $i++) { $best = [Math]::Min($best, (Measure-Stop $Command -SettleMs $SettleMs)) }
+            $best
+        }
     }
     AfterEach { Clear-ComposioEmulatorFault $emulator }
 
     It 'during a request that hangs (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-Stop 'Get-ComposioAuthConfig' | Should -BeLessThan 400
+        Measure-FastestStop 'Get-ComposioAuthConfig' | Should -BeLessThan 400
     }
 
     It 'during a backoff wait (503 with Retry-After 30)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '30' } })
-        Measure-Stop 'Get-ComposioAuthConfig' -SettleMs 100 | Should -BeLessThan 400
+        Measure-FastestStop 'Get-ComposioAuthConfig' -SettleMs 100 | Should -BeLessThan 400
     }
 
     It 'during a create that hangs, without reporting it as created' {
