@@ -33,7 +33,10 @@ namespace Composio.Client.Http
                 .AddHttpMessageHandler(() => new RetryHandler(options))
                 .AddHttpMessageHandler(() => new DebugLoggingHandler())
                 // One handler per connection: the factory's 2-minute rotation buys nothing for a single host.
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                // The factory's own logging handlers would run on every request for a logger
+                // nobody reads; our Debug lines come from DebugLoggingHandler.
+                .RemoveAllLoggers();
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
             // custom headers, so following one would hand x-api-key to whatever host it names.
             builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
