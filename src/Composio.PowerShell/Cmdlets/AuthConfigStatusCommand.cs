@@ -5,7 +5,6 @@ using Composio.Client.Validation;
 using Composio.PowerShell.Completion;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -39,9 +38,7 @@ namespace Composio.PowerShell.Cmdlets
                     Await(token => Client.SetAuthConfigEnabledAsync(id, Enable, token));
                     if (PassThru.IsPresent)
                     {
-                        var config = Await(token => Client.GetAuthConfigAsync(id, token));
-                        RecentAuthConfigs.Remember(Client, config);
-                        WriteObject(config);
+                        WriteCurrentConfig(id);
                     }
                 }
                 catch (ComposioException ex)

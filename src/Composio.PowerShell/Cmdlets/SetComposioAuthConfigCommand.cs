@@ -109,9 +109,7 @@ namespace Composio.PowerShell.Cmdlets
                 Await(token => Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
                 if (PassThru.IsPresent)
                 {
-                    var updated = Await(token => Client.GetAuthConfigAsync(id, token));
-                    RecentAuthConfigs.Remember(Client, updated);
-                    WriteObject(updated);
+                    WriteCurrentConfig(id);
                 }
             }
             catch (ComposioException ex)

@@ -95,6 +95,14 @@ namespace Composio.PowerShell.Pipeline
                 return true;
             });
 
+        /// <summary>-PassThru after a change: reads the config back, so the object shows the server's state.</summary>
+        internal void WriteCurrentConfig(string id)
+        {
+            var config = Await(token => Client.GetAuthConfigAsync(id, token));
+            RecentAuthConfigs.Remember(Client, config);
+            WriteObject(config);
+        }
+
         /// <summary>
         /// Reports a failure about one pipeline item: non-terminating, so the next item goes on,
         /// unless no other item could succeed either (see <see cref="FailurePolicy"/>).
