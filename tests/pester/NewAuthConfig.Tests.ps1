@@ -34,6 +34,11 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
         $config.Credentials['client_secret'] | Should -Be '***'
     }
 
+    It 'reads a SecureString given to a text field parameter as its text' {
+        New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -ClientId (ConvertTo-Secure 'id-from-secure-string') -ClientSecret (ConvertTo-Secure 's') | Out-Null
+        (Get-CreateRequest $emulator)[0].body.auth_config.credentials.client_id | Should -BeExactly 'id-from-secure-string'
+    }
+
     It 'HubSpot managed with scopes sends them comma-joined in credentials.scopes' {
         New-ComposioAuthConfig -Toolkit HUBSPOT -Name HubspotConfig -Scope sales-email-read, tickets | Out-Null
         $body = (Get-CreateRequest $emulator)[0].body

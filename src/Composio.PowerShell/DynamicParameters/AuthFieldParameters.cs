@@ -43,6 +43,10 @@ namespace Composio.PowerShell.DynamicParameters
                         HelpMessage = HelpFor(parameter.Field),
                     },
                 };
+                if (!parameter.IsSecret)
+                {
+                    attributes.Add(new SecureTextTransformationAttribute());
+                }
                 var type = parameter.IsSecret ? typeof(SecureString) : typeof(string);
                 dictionary.Add(parameter.ParameterName, new RuntimeDefinedParameter(parameter.ParameterName, type, attributes));
             }
