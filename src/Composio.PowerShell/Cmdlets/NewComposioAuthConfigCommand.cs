@@ -117,7 +117,8 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                WriteError(CreateError(ex, request));
+                // The client's error already says how to check for a config a lost answer may have created.
+                WriteError(ErrorRecords.From(ex, request.Name ?? request.Toolkit));
                 return;
             }
             WriteVerbose($"Created auth config {created.Id} for toolkit '{created.Toolkit}'.");
@@ -151,20 +152,6 @@ namespace Composio.PowerShell.Cmdlets
                 ThrowTerminatingError(ToolkitErrors.Record(ex, Toolkit, cache));
                 throw; // Not reached: ThrowTerminatingError throws.
             }
-        }
-
-        /// <summary>A lost answer may mean the config exists: say exactly how to check before retrying.</summary>
-        private static ErrorRecord CreateError(ComposioException ex, CreateAuthConfigRequest request)
-        {
-            var record = ErrorRecords.From(ex, request.Name ?? request.Toolkit);
-            if (ex.Kind == ComposioErrorKind.OutcomeUnknown || ex.ErrorId == "CreateOutcomeUnknown")
-            {
-                var check = request.Name != null
-                    ? $"Get-ComposioAuthConfig -Search '{request.Name.Replace("'", "''")}'"
-                    : $"Get-ComposioAuthConfig -Toolkit {request.Toolkit}";
-                record.ErrorDetails.RecommendedAction = $"The auth config may have been created. Check with {check} before creating it again.";
-            }
-            return record;
         }
 
         private static string TargetText(CreateAuthConfigRequest request) =>
