@@ -3,8 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Requests;
-using Composio.PowerShell.Credentials;
-using Composio.PowerShell.DynamicParameters;
+using Composio.PowerShell.AuthConfigs;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs

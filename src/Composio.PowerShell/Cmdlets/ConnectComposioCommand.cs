@@ -4,8 +4,8 @@ using System.Security;
 using Composio.Client;
 using Composio.Client.Errors;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Security;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

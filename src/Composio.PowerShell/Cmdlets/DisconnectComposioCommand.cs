@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

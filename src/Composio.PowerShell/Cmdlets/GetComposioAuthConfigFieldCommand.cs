@@ -2,10 +2,9 @@ using System.Linq;
 using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

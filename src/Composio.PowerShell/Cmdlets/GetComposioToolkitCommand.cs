@@ -4,10 +4,10 @@ using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

@@ -6,11 +6,9 @@ using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Toolkits;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.DynamicParameters;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

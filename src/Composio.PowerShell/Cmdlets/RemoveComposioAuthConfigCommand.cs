@@ -1,9 +1,8 @@
 using System;
 using System.Management.Automation;
 using Composio.Client.Errors;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

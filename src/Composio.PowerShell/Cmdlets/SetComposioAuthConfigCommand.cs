@@ -6,11 +6,10 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Credentials;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {

@@ -7,9 +7,9 @@ using System.Management.Automation.Language;
 using System.Threading;
 using Composio.Client;
 using Composio.Client.Errors;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Completion
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Completes toolkit categories (GET /toolkits/categories), kept for a few minutes per

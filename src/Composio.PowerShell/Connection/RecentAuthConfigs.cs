@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Composio.Client;
 
-namespace Composio.PowerShell.Session
+namespace Composio.PowerShell.Connection
 {
     /// <summary>
     /// Ids and names of the auth configs the cmdlets saw lately, for -Id completion without a

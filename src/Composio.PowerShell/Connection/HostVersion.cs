@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 
-namespace Composio.PowerShell.Session
+namespace Composio.PowerShell.Connection
 {
     /// <summary>Reads $PSVersionTable once, for the User-Agent.</summary>
     internal static class HostVersion

@@ -6,9 +6,10 @@ using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Logging;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Pipeline
+namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
     /// What every Composio cmdlet shares: a cancellation token that Ctrl+C (StopProcessing)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace Composio.PowerShell.Session
+namespace Composio.PowerShell.Connection
 {
     /// <summary>
     /// The type (managed or custom) of auth configs whose objects passed through -Id, so

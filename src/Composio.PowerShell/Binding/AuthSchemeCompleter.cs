@@ -6,9 +6,9 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using Composio.Client.Errors;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Completion
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Completes the auth schemes of the toolkit already bound to -Toolkit (only the managed

@@ -3,10 +3,10 @@ using System.Linq;
 using System.Threading;
 using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// The creation-field parameters for the toolkit and scheme bound so far. Never throws: with no

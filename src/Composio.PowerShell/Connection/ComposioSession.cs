@@ -4,7 +4,7 @@ using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Toolkits;
 
-namespace Composio.PowerShell.Session
+namespace Composio.PowerShell.Connection
 {
     /// <summary>
     /// The connection the cmdlets use: set by Connect-Composio, or made on first use from

@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Pipeline
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Lets -Id take AuthConfig objects (piped or passed) as their ids, and notes each object's

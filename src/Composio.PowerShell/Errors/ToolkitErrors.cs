@@ -5,10 +5,10 @@ using System.Management.Automation;
 using System.Threading;
 using Composio.Client.Errors;
 using Composio.Client.Toolkits;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
-namespace Composio.PowerShell.AuthConfigs
+namespace Composio.PowerShell.Errors
 {
     /// <summary>Turns a failed toolkit lookup into an ErrorRecord; an unknown toolkit becomes `ToolkitNotFound`, naming similar ones.</summary>
     internal static class ToolkitErrors

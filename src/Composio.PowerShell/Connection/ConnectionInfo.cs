@@ -1,6 +1,6 @@
 using System;
 
-namespace Composio.PowerShell.Session
+namespace Composio.PowerShell.Connection
 {
     /// <summary>What Connect-Composio connected to. The key is shown only as a hint.</summary>
     public sealed class ComposioConnectionInfo

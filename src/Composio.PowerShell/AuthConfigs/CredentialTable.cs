@@ -3,9 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using Composio.PowerShell.Security;
+using Composio.PowerShell.Binding;
 
-namespace Composio.PowerShell.Credentials
+namespace Composio.PowerShell.AuthConfigs
 {
     /// <summary>
     /// Turns a -Credentials hashtable into the field → value map the client sends. Values may be

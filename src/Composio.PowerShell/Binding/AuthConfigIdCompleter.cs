@@ -7,9 +7,9 @@ using System.Management.Automation.Language;
 using System.Threading;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Completion
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Completes auth-config ids from the ones the cmdlets saw in the last few minutes; when there
