@@ -17,7 +17,7 @@ namespace Composio.PowerShell.Binding
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is AuthConfig config)
             {
-                AuthConfigTypes.Remember(config);
+                Remember(inputData!, config);
                 return config.Id;
             }
             if (value is IEnumerable items && !(value is string))
@@ -29,7 +29,7 @@ namespace Composio.PowerShell.Binding
                     var inner = item is PSObject w ? w.BaseObject : item;
                     if (inner is AuthConfig c)
                     {
-                        AuthConfigTypes.Remember(c);
+                        Remember(item!, c);
                         ids.Add(c.Id);
                         sawConfig = true;
                     }
@@ -42,5 +42,8 @@ namespace Composio.PowerShell.Binding
             }
             return inputData;
         }
+
+        /// <summary>The type goes to the connection the object came from, which is the one that will act on it.</summary>
+        private static void Remember(object item, AuthConfig config) => OutputStamp.Of(item)?.Seen.Remember(config);
     }
 }
