@@ -55,8 +55,8 @@ namespace Composio.Client
                 Toolkit = (created.Toolkit?.Slug ?? slug).ToLowerInvariant(),
                 AuthScheme = created.AuthConfig.AuthScheme ?? request.AuthScheme,
                 IsComposioManaged = managed,
-                Type = managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom,
-                RestrictToFollowingTools = created.AuthConfig.RestrictToFollowingTools?.ToArray() ?? Array.Empty<string>(),
+                Type = (managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom).ToString(),
+                RestrictToFollowingTools = new ItemList<string>(created.AuthConfig.RestrictToFollowingTools ?? new List<string>()),
             };
         }
 

@@ -12,11 +12,12 @@ namespace Composio.Client.Tests;
 public class RedactionTests
 {
     private const string ClientSecret = "cs_SUPER_SECRET_value_1";
-    private const string ClientId = "cid_visible_but_masked_2";
+    // client_id is no secret: Debug shows it, so a log can confirm which app a config was made with.
+    private const string ClientId = "cid_visible_in_debug_2";
     private const string ProxyKey = "pk_PROXY_AUTH_secret_3";
     private const string BearerAsId = "tw_BEARER_in_generic_id_4";
 
-    private static readonly string[] s_secrets = { TestClients.ApiKey, ClientSecret, ClientId, ProxyKey, BearerAsId };
+    private static readonly string[] s_secrets = { TestClients.ApiKey, ClientSecret, ProxyKey, BearerAsId };
 
     private static CreateAuthConfigRequest Create() => new()
     {
@@ -75,7 +76,8 @@ public class RedactionTests
         }
         AssertClean(log);
         var lines = log.DebugLines.ToList();
-        Assert.Contains(lines, l => l.StartsWith("HTTP POST https://api.test.invalid/api/v3.1/auth_configs body ") && l.Contains("\"client_secret\":\"***\"") && l.Contains("\"name\":\"leak-test\""));
+        Assert.Contains(lines, l => l.StartsWith("HTTP POST https://api.test.invalid/api/v3.1/auth_configs body ") && l.Contains("\"client_secret\":\"***\"") && l.Contains("\"generic_id\":\"***\"") && l.Contains("\"name\":\"leak-test\""));
+        Assert.True(lines.Any(l => l.Contains($"\"client_id\":\"{ClientId}\"")), string.Join("\n", lines));
         Assert.Contains(lines, l => l.StartsWith("HTTP 201 Created from POST") && l.Contains(" ms; body ") && l.Contains("ac_new1"));
         // The key did go out, as a header; it is just never written down.
         Assert.Equal(TestClients.ApiKey, fake.Attempts[0].ApiKey);

@@ -179,7 +179,7 @@ Describe 'Listings against a server that will not stop paging' {
             '{"items":[{"slug":"loop","name":"Loop"}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
         }
         try {
-            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri
+            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $items = @(Get-ComposioToolkit -ErrorVariable failures -ErrorAction SilentlyContinue)
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
@@ -197,7 +197,7 @@ Describe 'Listings against a server that will not stop paging' {
             '{"items":[{"id":"ac_stub' + $n + '","toolkit":{"slug":"github"}}],"next_cursor":"c' + $n + '","total_pages":3,"total_items":3}'
         }
         try {
-            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri
+            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $items = @(Get-ComposioAuthConfig -ErrorVariable failures -ErrorAction SilentlyContinue)
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
@@ -214,7 +214,7 @@ Describe 'Listings against a server that will not stop paging' {
             '{"items":[{"id":"ac_only1","toolkit":{"slug":"github"}}],"next_cursor":null,"total_pages":1,"total_items":60}'
         }
         try {
-            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri
+            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
             $items = @(Get-ComposioAuthConfig -WarningVariable warnings -WarningAction SilentlyContinue)
             $items.Count | Should -Be 1
             "$warnings" | Should -Match 'announced 60'

@@ -175,7 +175,7 @@ Describe 'Tab completion' {
         Get-FieldParameter 'New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2' | Out-Null
         Clear-ComposioEmulatorRequest $emulator
         $lines = Invoke-FreshPwsh @"
-Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' | Out-Null
+Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck | Out-Null
 `$l = 'New-ComposioAuthConfig -Toolkit no'; 'T=' + ((TabExpansion2 `$l `$l.Length).CompletionMatches.CompletionText -join ',')
 `$l = 'New-ComposioAuthConfig -Toolkit notion -AuthScheme '; 'S=' + ((TabExpansion2 `$l `$l.Length).CompletionMatches.CompletionText -join ',')
 `$l = 'New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Cl'; 'F=' + ((TabExpansion2 `$l `$l.Length).CompletionMatches.CompletionText -join ',')

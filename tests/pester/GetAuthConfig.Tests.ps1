@@ -33,7 +33,9 @@ Describe 'Get-ComposioAuthConfig' {
         It 'filters by toolkits, case-insensitively, sending one comma-joined toolkit_slug' {
             $got = @(Get-ComposioAuthConfig -Toolkit GitHub, notion)
             $got.Id | Sort-Object | Should -Be (@($gh1, $gh2, $no1) | Sort-Object)
-            (Get-ApiRequest $emulator)[0].query | Should -Match 'toolkit_slug=github(%2C|,)notion'
+            $listings = @(Get-ApiRequest $emulator | Where-Object path -like '*/auth_configs')
+            $listings.Count | Should -Be 1
+            $listings[0].query | Should -Match 'toolkit_slug=github(%2C|,)notion'
         }
 
         It 'filters by -ComposioManaged and -Custom' {

@@ -34,8 +34,9 @@ BeforeAll {
     # The parameters the cmdlet really has, without common and dynamic ones (dynamic field
     # parameters depend on the toolkit and are explained in prose, not listed).
     function Get-RealParameter([string] $Name) {
+        # DontShow parameters (a piped object's hidden binding) are not for users and not documented.
         (Get-Command $Name).Parameters.Values |
-            Where-Object { -not $_.IsDynamic -and $_.Name -notin $CommonParameters }
+            Where-Object { -not $_.IsDynamic -and $_.Name -notin $CommonParameters -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) }
     }
 }
 

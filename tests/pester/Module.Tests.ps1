@@ -14,7 +14,7 @@ Describe 'The built module' {
     It 'loads the client and Microsoft.Extensions.* into its own load context, not the default one' {
         $lines = Invoke-FreshPwsh @'
 $k = ConvertTo-SecureString 'ak_isolation_test' -AsPlainText -Force
-Connect-Composio -ApiKey $k -BaseUri http://127.0.0.1:9 | Out-Null
+Connect-Composio -ApiKey $k -BaseUri http://127.0.0.1:9 -SkipCheck | Out-Null
 [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Composio.Client', 'Microsoft.Extensions.Http', 'Microsoft.Bcl.AsyncInterfaces' } |
   ForEach-Object { '{0}|{1}|{2}' -f $_.GetName().Name, $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
 '@
@@ -53,7 +53,7 @@ Describe 'Connect-Composio' {
     It 'takes the key from COMPOSIO_API_KEY and the base URI from COMPOSIO_BASE_URL' {
         $env:COMPOSIO_API_KEY = 'ak_from_environment'
         $env:COMPOSIO_BASE_URL = 'http://127.0.0.1:9'
-        $info = Connect-Composio -PassThru
+        $info = Connect-Composio -PassThru -SkipCheck
         $info.BaseUri | Should -Be 'http://127.0.0.1:9/'
         $info.ApiVersion | Should -Be 'v3.1'
         $info.ApiKeyHint | Should -Not -Match 'from_environment'
@@ -62,12 +62,12 @@ Describe 'Connect-Composio' {
     It 'refuses plain http:// to a non-loopback host unless -AllowInsecureHttp' {
         $key = ConvertTo-SecureString 'ak_secret_value_1' -AsPlainText -Force
         { Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -ErrorAction Stop } | Should -Throw -ErrorId 'InsecureBaseUri*'
-        (Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -AllowInsecureHttp -PassThru).AllowInsecureHttp | Should -BeTrue
+        (Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -AllowInsecureHttp -PassThru -SkipCheck).AllowInsecureHttp | Should -BeTrue
     }
 
     It 'never shows the key in its output or verbose stream' {
         $key = ConvertTo-SecureString 'ak_secret_value_2' -AsPlainText -Force
-        $all = Connect-Composio -ApiKey $key -BaseUri 'http://127.0.0.1:9' -PassThru -Verbose 4>&1 | Out-String
+        $all = Connect-Composio -ApiKey $key -BaseUri 'http://127.0.0.1:9' -PassThru -SkipCheck -Verbose 4>&1 | Out-String
         $all | Should -Not -Match 'secret_value_2'
     }
 }

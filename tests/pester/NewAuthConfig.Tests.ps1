@@ -65,7 +65,7 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
     }
 
     It 'takes -Credentials with strings, SecureStrings, numbers and booleans' {
-        New-ComposioAuthConfig notion -Type Custom -AuthScheme oauth2 -Credentials @{ client_id = 42; client_secret = (ConvertTo-Secure 's3'); flag = $true } | Out-Null
+        New-ComposioAuthConfig notion -Type Custom -AuthScheme oauth2 -Credentials @{ client_id = 42; client_secret = (ConvertTo-Secure 's3'); flag = $true } -AllowUndeclaredField | Out-Null
         $credentials = (Get-CreateRequest $emulator)[0].body.auth_config.credentials
         $credentials.client_id | Should -Be 42
         $credentials.client_secret | Should -Be 's3'
@@ -101,7 +101,7 @@ Describe 'New-ComposioAuthConfig: parameters' {
     It 'has exactly the parameters issue 3 names, -Toolkit mandatory at position 0' {
         $command = Get-Command New-ComposioAuthConfig
         $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
-        ($own | Sort-Object) -join ',' | Should -Be 'AuthScheme,Connection,Credentials,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
+        ($own | Sort-Object) -join ',' | Should -Be 'AllowUndeclaredField,AuthScheme,Connection,Credentials,InputObject,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
         $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
         $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
         $command.Parameters.Keys | Should -Contain 'WhatIf'
@@ -196,9 +196,11 @@ Describe 'New-ComposioAuthConfig: secrets' {
 
     It 'keeps secrets masked in the table and list views, and the table within 80 columns' {
         $config = New-ComposioAuthConfig notion -Name 'A rather long auth config name' -Type Custom -AuthScheme OAUTH2 -ClientId 'cid-view' -ClientSecret (ConvertTo-Secure 'view-SECRET-3')
-        $table = $config | Format-Table | Out-String -Width 200
+        $table = $config | Format-Table | Out-String -Width 80
         $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
-        $table | Should -Match 'Id\s+Name\s+Toolkit\s+AuthScheme\s+Type\s+Status'
+        $table | Should -Match 'Id\s+Toolkit\s+AuthScheme\s+Type\s+Status\s+Name'
+        # A wide console shows the whole name, not 18 characters of it.
+        $config | Format-Table | Out-String -Width 160 | Should -Match 'A rather long auth config name'
         $list = $config | Format-List | Out-String -Width 200
         $list | Should -Match 'client_secret=\*\*\*'
         $list | Should -Match 'client_id=cid-view'

@@ -65,7 +65,7 @@ Describe 'Remove-ComposioAuthConfig' {
         (Get-DeleteRequest | Where-Object path -like "*$($second.Id)").status | Should -Be 200
 
         try {
-            Connect-Composio -ApiKey (ConvertTo-Secure $emulator.ApiKey) -BaseUri 'http://127.0.0.1:9' -MaxRetries 0 | Out-Null
+            Connect-Composio -ApiKey (ConvertTo-Secure $emulator.ApiKey) -BaseUri 'http://127.0.0.1:9' -MaxRetries 0 -SkipCheck | Out-Null
             $thrown = $null
             try { 'ac_aaaaaaaaaaaa', 'ac_bbbbbbbbbbbb' | Remove-ComposioAuthConfig -Force -ErrorAction SilentlyContinue } catch { $thrown = $_ }
             $thrown.FullyQualifiedErrorId | Should -BeLike 'ComposioConnectionFailed*'

@@ -12,7 +12,8 @@ namespace Composio
         public string Toolkit { get; set; } = string.Empty;
         public string? AuthScheme { get; set; }
         public bool IsComposioManaged { get; set; }
-        public AuthConfigType Type { get; set; }
+        /// <summary>`ComposioManaged` or `Custom`: the spelling -Type takes, the same in tables, CSV and JSON.</summary>
+        public string Type { get; set; } = nameof(AuthConfigType.ComposioManaged);
         /// <summary>`ENABLED` or `DISABLED`; null when the server did not say (e.g. right after create).</summary>
         public string? Status { get; set; }
         public bool? IsEnabled => Status == null ? (bool?)null : string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase);
@@ -21,14 +22,14 @@ namespace Composio
         public string? CreatedBy { get; set; }
         public int? ConnectionCount { get; set; }
         /// <summary>Credential fields as the server shows them, with every secret value replaced by `***`.</summary>
-        public IDictionary<string, object?> Credentials { get; set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
-        public string[] ToolsForConnectedAccountCreation { get; set; } = Array.Empty<string>();
-        public string[] ToolsAvailableForExecution { get; set; } = Array.Empty<string>();
+        public CredentialMap Credentials { get; set; } = new CredentialMap();
+        public ItemList<string> ToolsForConnectedAccountCreation { get; set; } = ItemList<string>.Empty;
+        public ItemList<string> ToolsAvailableForExecution { get; set; } = ItemList<string>.Empty;
         public string? ProxyUrl { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
-        public string[] RestrictToFollowingTools { get; set; } = Array.Empty<string>();
+        public ItemList<string> RestrictToFollowingTools { get; set; } = ItemList<string>.Empty;
         /// <summary>Fields a user supplies when connecting an account through this config.</summary>
-        public AuthConfigField[] ExpectedInputFields { get; set; } = Array.Empty<AuthConfigField>();
+        public ItemList<AuthConfigField> ExpectedInputFields { get; set; } = ItemList<AuthConfigField>.Empty;
         public string? ToolkitLogo { get; set; }
         public string? Uuid { get; set; }
         /// <summary>After a delete with revoke_on_delete: the server's revocation job.</summary>

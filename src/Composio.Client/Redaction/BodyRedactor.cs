@@ -41,7 +41,7 @@ namespace Composio.Client.Redaction
                         {
                             Walk(child, insideCredentials: true);
                         }
-                        else if ((insideCredentials && !(child is JsonObject)) || SecretNames.IsSecretName(key))
+                        else if ((insideCredentials && !(child is JsonObject) && !SecretNames.IsPublicField(key)) || SecretNames.IsSecretName(key))
                         {
                             obj[key] = child == null ? null : SecretNames.Mask;
                         }

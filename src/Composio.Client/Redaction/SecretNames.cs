@@ -14,7 +14,16 @@ namespace Composio.Client.Redaction
             "(secret|password|passwd|token|api_?key|auth_?key|private_?key|_key$|^key$|credential|signing)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        // Inside credentials every value is masked in logs, but for these well-known fields that
+        // never hold a secret: a Debug log that hides client_id cannot be used to check what was sent.
+        // (generic_id is not here: twitter keeps a bearer token in it.)
+        private static readonly string[] s_public = { "client_id", "oauth_redirect_uri", "redirect_uri", "scopes", "user_scopes" };
+
         public static bool IsSecretName(string? fieldName) =>
             !string.IsNullOrEmpty(fieldName) && s_secretLike.IsMatch(fieldName);
+
+        /// <summary>A credential field known to hold no secret, shown as it is in Debug output.</summary>
+        public static bool IsPublicField(string? fieldName) =>
+            fieldName != null && Array.IndexOf(s_public, fieldName.ToLowerInvariant()) >= 0;
     }
 }

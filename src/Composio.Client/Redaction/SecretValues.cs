@@ -58,8 +58,13 @@ namespace Composio.Client.Redaction
                 case JsonObject obj:
                     foreach (var pair in obj.ToList())
                     {
-                        var credentials = insideCredentials || pair.Key == "credentials" || pair.Key == "shared_credentials";
-                        Collect(pair.Value, credentials, secretName || SecretNames.IsSecretName(pair.Key));
+                        var isCredentials = pair.Key == "credentials" || pair.Key == "shared_credentials";
+                        if (insideCredentials && SecretNames.IsPublicField(pair.Key) && !secretName)
+                        {
+                            continue;
+                        }
+                        // "credentials" itself names a secret-holder, not a secret: its fields are judged one by one.
+                        Collect(pair.Value, insideCredentials || isCredentials, secretName || (!isCredentials && SecretNames.IsSecretName(pair.Key)));
                     }
                     break;
                 case JsonArray array:

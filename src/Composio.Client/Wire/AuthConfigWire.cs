@@ -44,7 +44,7 @@ namespace Composio.Client.Wire
                 ToolkitLogo = Toolkit?.Logo,
                 AuthScheme = AuthScheme,
                 IsComposioManaged = managed,
-                Type = TypeOf(Type, managed),
+                Type = TypeOf(Type, managed).ToString(),
                 Status = Status,
                 CreatedAt = ParseDate(CreatedAt),
                 LastUpdatedAt = ParseDate(LastUpdatedAt),
@@ -52,11 +52,11 @@ namespace Composio.Client.Wire
                 ConnectionCount = NoOfConnections,
                 Credentials = MaskedCredentials(Credentials, ExpectedInputFields),
                 ProxyUrl = ProxyConfig?.ProxyUrl,
-                ToolsForConnectedAccountCreation = ToolAccessConfig?.ToolsForConnectedAccountCreation?.ToArray() ?? Array.Empty<string>(),
-                ToolsAvailableForExecution = ToolAccessConfig?.ToolsAvailableForExecution?.ToArray() ?? Array.Empty<string>(),
+                ToolsForConnectedAccountCreation = new ItemList<string>(ToolAccessConfig?.ToolsForConnectedAccountCreation ?? new List<string>()),
+                ToolsAvailableForExecution = new ItemList<string>(ToolAccessConfig?.ToolsAvailableForExecution ?? new List<string>()),
                 IsEnabledForToolRouter = IsEnabledForToolRouter,
-                RestrictToFollowingTools = RestrictToFollowingTools?.ToArray() ?? Array.Empty<string>(),
-                ExpectedInputFields = (ExpectedInputFields ?? new List<FieldWire>()).Select(f => f.ToModel(toolkit, scheme)).ToArray(),
+                RestrictToFollowingTools = new ItemList<string>(RestrictToFollowingTools ?? new List<string>()),
+                ExpectedInputFields = new ItemList<AuthConfigField>((ExpectedInputFields ?? new List<FieldWire>()).Select(f => f.ToModel(toolkit, scheme)).ToList()),
             };
         }
 
@@ -70,9 +70,9 @@ namespace Composio.Client.Wire
         /// when the config's own field list marks it secret (twitter's `generic_id` holds a bearer
         /// token). Nested objects are masked whole: no name inside them can be trusted.
         /// </summary>
-        private static IDictionary<string, object?> MaskedCredentials(Dictionary<string, JsonElement>? wire, List<FieldWire>? fields)
+        private static CredentialMap MaskedCredentials(Dictionary<string, JsonElement>? wire, List<FieldWire>? fields)
         {
-            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var result = new CredentialMap();
             if (wire == null)
             {
                 return result;

@@ -31,10 +31,21 @@ namespace Composio.PowerShell.AuthConfigs
         public string[]? ToolsForConnectedAccountCreation { get; set; }
         public AuthFieldParameters FieldParameters { get; set; } = AuthFieldParameters.Empty;
 
+        /// <summary>A piped CSV row: its columns named after the scheme's creation fields are credentials.</summary>
+        public System.Management.Automation.PSObject? Row { get; set; }
+
+        /// <summary>Send credential keys the scheme does not declare (its metadata may lag).</summary>
+        public bool AllowUndeclaredFields { get; set; }
+
         public CreateAuthConfigRequest Build(Toolkit toolkit)
         {
             var scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme);
             var credentials = CollectCredentials();
+            if (Row != null && scheme != null)
+            {
+                AddRowFields(scheme, credentials);
+            }
+            CredentialKeys.Check(toolkit, Type, scheme, credentials.Keys, AllowUndeclaredFields);
             if (Type == AuthConfigType.Custom && scheme != null)
             {
                 RequireFields(toolkit, scheme, credentials);
@@ -73,6 +84,21 @@ namespace Composio.PowerShell.AuthConfigs
                 CheckRedirectUri(redirect);
             }
             return values;
+        }
+
+        /// <summary>Columns named after a creation field (case-insensitive); an empty cell is absent.</summary>
+        private void AddRowFields(AuthSchemeDetail scheme, IDictionary<string, object?> values)
+        {
+            foreach (var field in scheme.AuthConfigCreationFields)
+            {
+                var column = Row!.Properties[field.Name];
+                var value = column?.Value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : column?.Value;
+                if (value == null || (value is string text && string.IsNullOrWhiteSpace(text)))
+                {
+                    continue;
+                }
+                Add(values, field.Name, CredentialTable.Value(field.Name, value), $"the column '{column!.Name}'");
+            }
         }
 
         private static void Add(IDictionary<string, object?> values, string field, object? value, string parameter)

@@ -15,6 +15,9 @@ namespace Composio.PowerShell.AuthConfigs
     /// </summary>
     internal static class CredentialTable
     {
+        /// <summary>What the server and this module show instead of a secret; never a value to send.</summary>
+        public const string Masked = "***";
+
         public static Dictionary<string, object?> From(IDictionary? table)
         {
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -44,6 +47,9 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 case null:
                     return null;
+                case string s when s == Masked:
+                    throw InputError.New("MaskedCredentialValue",
+                        $"The value of credential field '{key}' is '{Masked}', the mask Composio shows for a secret: give the real value.", key);
                 case string s:
                     return s;
                 case SecureString secure:

@@ -70,8 +70,8 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Runs a client call to the end, relaying its log lines as they come.</summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> call)
         {
-            var debug = StreamEnabled("Debug", "DebugPreference");
-            if (!debug && !StreamEnabled("Verbose", "VerbosePreference"))
+            var debug = Streams.Enabled(this, "Debug", "DebugPreference");
+            if (!debug && !Streams.Enabled(this, "Verbose", "VerbosePreference"))
             {
                 // The client writes only Verbose and Debug lines, and PowerShell would drop them
                 // all: skip the relay and its thread hand-off (about half of a local call's cost).
@@ -92,7 +92,7 @@ namespace Composio.PowerShell.Cmdlets
                 }
                 else
                 {
-                    WriteVerbose(line.Text);
+                    Say(line.Text);
                 }
             }
             return Result(task);
@@ -142,18 +142,8 @@ namespace Composio.PowerShell.Cmdlets
         protected void ThrowComposioError(ComposioException ex, object? target = null) =>
             ThrowTerminatingError(ErrorRecords.From(ex, target));
 
-        /// <summary>Whether -Verbose/-Debug (or the preference variable) lets this stream through.</summary>
-        private bool StreamEnabled(string parameter, string preferenceVariable)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
-            {
-                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
-            var preference = GetVariableValue(preferenceVariable)?.ToString();
-            return preference != null
-                && !string.Equals(preference, "SilentlyContinue", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(preference, "Ignore", StringComparison.OrdinalIgnoreCase);
-        }
+        /// <summary>A Verbose line that never prompts (see <see cref="Streams"/>).</summary>
+        internal void Say(string text) => Streams.Verbose(this, text);
 
         public void Dispose()
         {

@@ -7,6 +7,8 @@ using Composio.PowerShell.Binding;
 using Composio.PowerShell.Connection;
 using Composio.PowerShell.Errors;
 
+using Composio.PowerShell.Pipeline;
+
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
@@ -46,6 +48,14 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Do not check the key with a request now (offline set-up); a bad key then fails the first call.</summary>
+        [Parameter]
+        public SwitchParameter SkipCheck { get; set; }
+
+        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
+
+        protected override void StopProcessing() => _stop.Cancel();
+
         protected override void EndProcessing()
         {
             var options = new ComposioClientOptions
@@ -71,11 +81,35 @@ namespace Composio.PowerShell.Cmdlets
                 ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
                 return;
             }
+            if (!SkipCheck.IsPresent)
+            {
+                Check(connection);
+            }
             DefaultConnection.Set(connection);
-            WriteVerbose($"Connected to {connection.BaseUri} (API {connection.ApiVersion}, key {connection.ApiKeyHint}).");
+            Streams.Verbose(this, $"Connected to {connection.BaseUri} (API {connection.ApiVersion}, key {connection.ApiKeyHint}).");
             if (PassThru.IsPresent)
             {
                 WriteObject(connection);
+            }
+        }
+
+        /// <summary>
+        /// One cheap request (one auth config), so a wrong key or an unreachable server fails here,
+        /// clearly, instead of at the first real call of a long script.
+        /// </summary>
+        private void Check(ComposioConnection connection)
+        {
+            try
+            {
+                connection.Client.ListAuthConfigsAsync(null, null, 1, _stop.Token).GetAwaiter().GetResult();
+            }
+            catch (System.OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (ComposioException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, connection.BaseUri));
             }
         }
     }

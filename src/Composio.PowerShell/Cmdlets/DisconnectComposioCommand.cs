@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Composio.PowerShell.Connection;
 
+using Composio.PowerShell.Pipeline;
+
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
@@ -15,7 +17,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (DefaultConnection.Get() == null)
             {
-                WriteVerbose("There was no Composio connection in this runspace.");
+                Streams.Verbose(this, "There was no Composio connection in this runspace.");
             }
             DefaultConnection.Set(null);
         }

@@ -26,7 +26,7 @@ namespace Composio.PowerShell.Cmdlets
 
         private PagingWindow? _window;
 
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AuthConfigIdTransformation]
         [ArgumentCompleter(typeof(AuthConfigIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -120,6 +120,10 @@ namespace Composio.PowerShell.Cmdlets
             {
                 return; // -First 0: nothing wanted, nothing fetched.
             }
+            if (!ToolkitsExist())
+            {
+                return;
+            }
             // One page size for the whole walk (cursors may depend on it): the most the API gives,
             // or less when -Skip and -First together want less than one full page.
             var connection = CurrentConnection;
@@ -130,7 +134,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             var walker = connection.Client.WalkAuthConfigs(query, pageSize);
             var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio auth configs", "auth configs");
-            WriteVerbose($"Listing auth configs{Filters()} in {connection}, {pageSize} a page.");
+            Say($"Listing auth configs{Filters()} in {connection}, {pageSize} a page.");
             while (walker.PagesRead == 0 || !window.IsFull)
             {
                 Page<AuthConfig>? result;
@@ -174,11 +178,33 @@ namespace Composio.PowerShell.Cmdlets
                 progress.Update(walker.ItemsRead, walker.PagesRead);
             }
             progress.Complete();
-            WriteVerbose($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
+            Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
             if (walker.CountDiffers)
             {
                 WriteWarning($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
             }
+        }
+
+        /// <summary>
+        /// An unknown toolkit in the filter is the same ToolkitNotFound New reports, not an empty
+        /// listing that reads like "no configs". The toolkit cache makes this free after the first time.
+        /// </summary>
+        private bool ToolkitsExist()
+        {
+            var cache = CurrentConnection.Toolkits;
+            foreach (var slug in Toolkit ?? Array.Empty<string>())
+            {
+                try
+                {
+                    Await(token => cache.GetAsync(slug, token));
+                }
+                catch (ComposioException ex)
+                {
+                    WriteComposioError(ToolkitErrors.Describe(ex, slug, cache));
+                    return false;
+                }
+            }
+            return true;
         }
 
         private string Filters()

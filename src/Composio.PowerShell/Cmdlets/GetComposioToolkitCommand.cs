@@ -103,7 +103,7 @@ namespace Composio.PowerShell.Cmdlets
             var connection = CurrentConnection;
             var walker = connection.Client.WalkToolkits(query);
             var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio toolkits", "toolkits");
-            WriteVerbose($"Listing toolkits in {connection}, {walker.PageSize} a page.");
+            Say($"Listing toolkits in {connection}, {walker.PageSize} a page.");
             while (true)
             {
                 Page<Toolkit>? result;

@@ -26,8 +26,10 @@ namespace Composio.PowerShell.Cmdlets
         private AuthFieldParameters _fieldParameters = AuthFieldParameters.Empty;
         private ComposioException? _toolkitNotFound;
 
-        /// <summary>The toolkit slug, e.g. github (case-insensitive).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DefaultSet)]
+        /// <summary>The toolkit slug, e.g. github (case-insensitive); a piped Toolkit or string binds here.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DefaultSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Slug")]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
@@ -36,7 +38,8 @@ namespace Composio.PowerShell.Cmdlets
         // Import-Module, before the module's assembly resolver is hooked) load Composio.Client.
         private int _type = (int)AuthConfigType.ComposioManaged;
 
-        [Parameter(ParameterSetName = DefaultSet)]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [AuthConfigTypeTransformation]
         public AuthConfigType Type
         {
             get => (AuthConfigType)_type;
@@ -44,32 +47,45 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>OAUTH2, API_KEY, ...: required with -Type Custom.</summary>
-        [Parameter(ParameterSetName = DefaultSet)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
         [ArgumentCompleter(typeof(AuthSchemeCompleter))]
         public string? AuthScheme { get; set; }
 
-        [Parameter(ParameterSetName = DefaultSet)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
         public string? Name { get; set; }
 
         /// <summary>Field name → string, number, boolean or SecureString.</summary>
-        [Parameter(ParameterSetName = DefaultSet)]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         public Hashtable? Credentials { get; set; }
 
         /// <summary>Sent as one comma-joined string in credentials.scopes.</summary>
-        [Parameter(ParameterSetName = DefaultSet)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
         public string[]? Scope { get; set; }
 
         /// <summary>Sent as credentials.oauth_redirect_uri; must be absolute http(s).</summary>
-        [Parameter(ParameterSetName = DefaultSet)]
-        [ValidateNotNull]
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
         public Uri? RedirectUri { get; set; }
 
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateNotNull]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
+
+        /// <summary>Send credential keys the toolkit does not declare (for fields its metadata lags on).</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter AllowUndeclaredField { get; set; }
+
+        /// <summary>
+        /// The piped object itself, so a CSV row's columns named after the scheme's fields
+        /// (client_id, client_secret, ...) can be read as credentials. Not for direct use.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        private System.Collections.Generic.HashSet<string> _givenOnCommandLine = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         public object GetDynamicParameters()
         {
@@ -77,23 +93,36 @@ namespace Composio.PowerShell.Cmdlets
             return _fieldParameters.Dictionary;
         }
 
+        protected override void BeginProcessing()
+        {
+            // What the command line gave, as opposed to what each piped object will bind.
+            _givenOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        }
+
         protected override void ProcessRecord()
         {
             var connection = CurrentConnection;
+            var piped = InputObject?.BaseObject;
+            // A piped Toolkit gives its slug; its display name and its own type (native/custom) are not the config's.
+            var fromToolkit = piped is Toolkit;
+            var name = fromToolkit && !_givenOnCommandLine.Contains(nameof(Name)) ? null : Name;
+            var type = fromToolkit && !_givenOnCommandLine.Contains(nameof(Type)) ? AuthConfigType.ComposioManaged : Type;
             CreateAuthConfigRequest request;
             try
             {
                 var toolkit = FetchToolkit(connection.Toolkits);
                 request = new CreateRequestBuilder
                 {
-                    Type = Type,
+                    Type = type,
                     AuthScheme = AuthScheme,
-                    Name = Name,
+                    Name = name,
                     Credentials = Credentials,
                     Scope = Scope,
                     RedirectUri = RedirectUri,
                     ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
                     FieldParameters = _fieldParameters,
+                    Row = piped is PSCustomObject ? InputObject : null,
+                    AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
                 }.Build(toolkit);
             }
             catch (ComposioException ex)
@@ -119,6 +148,7 @@ namespace Composio.PowerShell.Cmdlets
                 return;
             }
             connection.Seen.Remember(created);
+            Say($"Created auth config {created.Id} for toolkit '{created.Toolkit}'.");
 
             AuthConfig? current = null;
             try
@@ -136,7 +166,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
         private Toolkit FetchToolkit(ToolkitCache cache)
         {
-            if (_toolkitNotFound != null)
+            if (_toolkitNotFound != null && string.Equals(_toolkitNotFound.Target, Toolkit, StringComparison.OrdinalIgnoreCase))
             {
                 // Binding already asked for it (for the dynamic parameters): the answer was 404.
                 throw ToolkitErrors.Describe(_toolkitNotFound, Toolkit, cache);

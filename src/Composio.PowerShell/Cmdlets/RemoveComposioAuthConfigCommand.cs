@@ -78,11 +78,11 @@ namespace Composio.PowerShell.Cmdlets
                 return;
             }
             connection.Seen.Forget(id);
-            WriteVerbose($"Removed auth config {target}.");
+            Say($"Removed auth config {target}.");
             if (RevokeOnDelete)
             {
                 // The job id is the only handle on the revocation: output it, on the config it belongs to.
-                WriteVerbose(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
+                Say(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
                 var result = known ?? new AuthConfig { Id = id };
                 result.RevokeJobId = jobId;
                 Emit(result, connection);
@@ -98,7 +98,7 @@ namespace Composio.PowerShell.Cmdlets
             var confirm = MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && LanguagePrimitives.IsTrue(value);
             if (Force && !whatIf && !confirm)
             {
-                WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+                Say($"Performing the operation \"{action}\" on target \"{target}\".");
                 return true;
             }
             return ShouldProcess(target, action);

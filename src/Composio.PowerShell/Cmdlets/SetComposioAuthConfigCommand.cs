@@ -6,10 +6,10 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
-using Composio.PowerShell.Binding;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Errors;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Connection;
+using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -20,11 +20,12 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Set, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class SetComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class SetComposioAuthConfigCommand : ComposioCmdlet, IDynamicParameters
     {
         private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
-        private string _changes = string.Empty;
+        private AuthFieldParameters _fieldParameters = AuthFieldParameters.Empty;
+        private HashSet<string> _givenOnCommandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AuthConfigIdTransformation]
@@ -32,8 +33,11 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        /// <summary>
+        /// The new name. Takes pipeline input by property name so a script block is evaluated per
+        /// piped config (`-Name { "$($_.Name)-v2" }`); a piped config's own name is not a change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
         /// <summary>Merged key by key into the stored credentials (custom configs only).</summary>
@@ -42,26 +46,53 @@ namespace Composio.PowerShell.Cmdlets
         public Hashtable? Credentials { get; set; }
 
         /// <summary>Managed configs: the top-level scopes; custom configs: credentials.scopes.</summary>
-        [Parameter]
-        [ValidateNotNull]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
         public string[]? Scope { get; set; }
 
         [Parameter]
         [ValidateNotNull]
+        [RejectScriptBlock]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
         [Parameter]
         [ValidateNotNull]
+        [RejectScriptBlock]
         public string[]? ToolsAvailableForExecution { get; set; }
+
+        /// <summary>Send credential keys the config's scheme does not declare (its metadata may lag).</summary>
+        [Parameter]
+        public SwitchParameter AllowUndeclaredField { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The piped object itself, to tell its own name from a new one. Not for direct use.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        public object GetDynamicParameters()
+        {
+            _fieldParameters = UpdateFieldParameters.For(Connection, Id, typeof(SetComposioAuthConfigCommand));
+            return _fieldParameters.Dictionary;
+        }
+
         protected override void BeginProcessing()
         {
+            _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             try
             {
-                _credentials = Credentials == null || Credentials.Count == 0 ? null : CredentialTable.From(Credentials);
+                var table = CredentialTable.From(Credentials);
+                foreach (var bound in _fieldParameters.BoundValues())
+                {
+                    if (table.ContainsKey(bound.Key.Field.Name))
+                    {
+                        throw InputError.New("DuplicateCredentialField",
+                            $"Credential field '{bound.Key.Field.Name}' is given twice: in -Credentials and as -{bound.Key.ParameterName}. Give it once.", bound.Key.Field.Name);
+                    }
+                    table[bound.Key.Field.Name] = CredentialTable.Value(bound.Key.Field.Name, bound.Value);
+                }
+                _credentials = table.Count == 0 ? null : table;
             }
             catch (ComposioException ex)
             {
@@ -72,11 +103,10 @@ namespace Composio.PowerShell.Cmdlets
                 ThrowComposioError(InputError.New("ScopeGivenTwice",
                     "Scopes were given both in -Scope and as -Credentials['scopes']; give them once.", ScopesKey));
             }
-            _changes = DescribeChanges();
-            if (_changes.Length == 0)
+            // Without pipeline input every change is known now; with it, -Name or -Scope may still come per object.
+            if (!MyInvocation.ExpectingInput && DescribeChanges(Name).Length == 0)
             {
-                ThrowComposioError(InputError.New("NothingToSet",
-                    "Nothing to change: give at least one of -Name, -Credentials, -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution."));
+                ThrowComposioError(NothingToSet());
             }
         }
 
@@ -93,19 +123,34 @@ namespace Composio.PowerShell.Cmdlets
             try
             {
                 ApiIdentifiers.AuthConfigId(id);
+                var name = NewName();
+                if (name != null && name.Trim().Length == 0)
+                {
+                    throw InputError.New("EmptyName", "-Name cannot be empty: an auth config's name needs at least one character.", id);
+                }
+                var changes = DescribeChanges(name);
+                if (changes.Length == 0)
+                {
+                    throw NothingToSet();
+                }
                 // Field names only, never values: a secret must not reach -WhatIf or a transcript.
-                if (!ShouldProcess(id, "Change " + _changes))
+                if (!ShouldProcess(id, "Change " + changes))
                 {
                     return;
                 }
                 var connection = CurrentConnection;
-                var type = TypeOf(connection, id);
-                if (type == AuthConfigType.ComposioManaged && _credentials != null)
+                var config = Describe(connection, id, _credentials != null);
+                if (config.Type == AuthConfigType.ComposioManaged && _credentials != null)
                 {
                     throw InputError.New("CredentialsOnManagedConfig",
                         $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id);
                 }
-                Await(token => connection.Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
+                if (_credentials != null && config.AuthScheme != null && !AllowUndeclaredField.IsPresent)
+                {
+                    var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
+                    CredentialKeys.Check(toolkit, AuthConfigType.Custom, AuthSchemes.Detail(toolkit, config.AuthScheme), _credentials.Keys, false);
+                }
+                Await(token => connection.Client.UpdateAuthConfigAsync(id, BuildRequest(config.Type, name), token));
                 if (PassThru.IsPresent)
                 {
                     WriteCurrentConfig(id);
@@ -117,25 +162,40 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
-        /// <summary>The type from a piped AuthConfig when there was one, else from the server.</summary>
-        private AuthConfigType TypeOf(ComposioConnection connection, string id)
+        /// <summary>-Name unless it only repeats the piped config's own name (bound by property name).</summary>
+        private string? NewName()
         {
-            if (connection.Seen.TryGetType(id, out var known))
+            if (Name != null && !_givenOnCommandLine.Contains(nameof(Name))
+                && InputObject?.BaseObject is AuthConfig piped && string.Equals(piped.Name, Name, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            return Name;
+        }
+
+        /// <summary>
+        /// The config's type (for the body variant) and, when credentials are to be checked, its
+        /// toolkit and scheme: from what this connection has seen, else with one GET.
+        /// </summary>
+        private SeenAuthConfigs.Seen Describe(ComposioConnection connection, string id, bool needScheme)
+        {
+            if (connection.Seen.TryGet(id, out var known) && (!needScheme || known.AuthScheme != null))
             {
                 return known;
             }
-            WriteVerbose($"Looking up the type of {id} to choose the update's body.");
+            Say($"Looking up auth config {id} to choose the update's body.");
             var config = Await(token => connection.Client.GetAuthConfigAsync(id, token));
             connection.Seen.Remember(config);
-            return config.Type;
+            connection.Seen.TryGet(id, out var seen);
+            return seen;
         }
 
-        private UpdateAuthConfigRequest BuildRequest(AuthConfigType type)
+        private UpdateAuthConfigRequest BuildRequest(AuthConfigType type, string? name)
         {
             var request = new UpdateAuthConfigRequest
             {
                 Type = type,
-                Name = Name,
+                Name = name,
                 ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
                 ToolsAvailableForExecution = ToolsAvailableForExecution,
             };
@@ -156,10 +216,14 @@ namespace Composio.PowerShell.Cmdlets
             return request;
         }
 
-        private string DescribeChanges()
+        private static ComposioException NothingToSet() =>
+            InputError.New("NothingToSet",
+                "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution.");
+
+        private string DescribeChanges(string? name)
         {
             var parts = new List<string>();
-            if (Name != null)
+            if (name != null)
             {
                 parts.Add("name");
             }

@@ -30,7 +30,7 @@ namespace Composio.PowerShell.Connection
                 {
                     DropOldestHalf();
                 }
-                _seen[config.Id] = new Seen(config.Id, config.Name, config.Toolkit, (int)config.Type, DateTime.UtcNow);
+                _seen[config.Id] = new Seen(config.Id, config.Name, config.Toolkit, config.AuthScheme, config.IsComposioManaged, DateTime.UtcNow);
             }
         }
 
@@ -42,13 +42,11 @@ namespace Composio.PowerShell.Connection
             }
         }
 
-        public bool TryGetType(string id, out AuthConfigType type)
+        public bool TryGet(string id, out Seen seen)
         {
             lock (_gate)
             {
-                var known = _seen.TryGetValue(id, out var seen);
-                type = known ? (AuthConfigType)seen.Type : default;
-                return known;
+                return _seen.TryGetValue(id, out seen!);
             }
         }
 
@@ -72,20 +70,22 @@ namespace Composio.PowerShell.Connection
 
         internal sealed class Seen
         {
-            public Seen(string id, string? name, string toolkit, int type, DateTime at)
+            public Seen(string id, string? name, string toolkit, string? authScheme, bool isComposioManaged, DateTime at)
             {
                 Id = id;
                 Name = name;
                 Toolkit = toolkit;
-                Type = type;
+                AuthScheme = authScheme;
+                IsComposioManaged = isComposioManaged;
                 At = at;
             }
 
             public string Id { get; }
             public string? Name { get; }
             public string Toolkit { get; }
-            /// <summary>An <see cref="AuthConfigType"/>, kept as int like the cmdlets keep it.</summary>
-            public int Type { get; }
+            public string? AuthScheme { get; }
+            public bool IsComposioManaged { get; }
+            public AuthConfigType Type => IsComposioManaged ? AuthConfigType.ComposioManaged : AuthConfigType.Custom;
             public DateTime At { get; }
         }
     }

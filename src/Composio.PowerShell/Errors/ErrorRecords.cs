@@ -51,9 +51,11 @@ namespace Composio.PowerShell.Errors
             {
                 text.Append(Environment.NewLine).Append("  ").Append(detail);
             }
-            if (ex.SuggestedFix != null)
+            // A rejected key's fix, as the server words it, is for REST callers (headers); ours says what to run.
+            var fix = ex.Kind == ComposioErrorKind.Unauthorized ? ErrorAdvice.For(ex) ?? ex.SuggestedFix : ex.SuggestedFix;
+            if (fix != null)
             {
-                text.Append(Environment.NewLine).Append("Suggested fix: ").Append(ex.SuggestedFix);
+                text.Append(Environment.NewLine).Append("Suggested fix: ").Append(fix);
             }
             else if (ex.MayHaveActed && ErrorAdvice.For(ex) is string advice)
             {
