@@ -56,13 +56,7 @@ public sealed class EmulatorInstance : IDisposable, IAsyncDisposable
         Admin.Dispose();
         if (_ownsLogDir)
         {
-            try
-            {
-                Directory.Delete(LogDir, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
+            EmulatorLauncher.DeleteLogDir(LogDir);
         }
     }
 

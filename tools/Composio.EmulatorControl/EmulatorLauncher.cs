@@ -124,12 +124,27 @@ public static class EmulatorLauncher
         {
             var exitCode = await EndAsync(process, output).ConfigureAwait(false);
             var stderr = File.Exists(output.StandardErrorPath) ? File.ReadAllText(output.StandardErrorPath).Trim() : "";
+            if (ownsLogDir)
+            {
+                DeleteLogDir(logDir); // all it holds is in the message
+            }
             throw new InvalidOperationException($"The emulator exited at start ({exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {stderr}");
         }
         catch
         {
             await EndAsync(process, output).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    internal static void DeleteLogDir(string logDir)
+    {
+        try
+        {
+            Directory.Delete(logDir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
