@@ -4,7 +4,8 @@
     Builds, tests, demonstrates and benchmarks the Composio module.
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 <Task>` after `dotnet tool restore`.
-      Build  lays the module out in out/Composio/<version>/ exactly as it ships, and the emulator in out/emulator/.
+      Build  lays the module out in out/Composio/<version>/ exactly as it ships, the emulator in out/emulator/,
+             and its launcher (for tools/EmulatorControl.psm1) in out/emulator-control/.
       Test   Build, then xunit, then Pester 5 against the built module; results in out/test-results/.
       Demo   Build, start the emulator, and walk the seed doc's examples, printing the objects.
       Bench  Build, then the benchmarks in bench/.
@@ -38,6 +39,8 @@ function Invoke-Build {
     Remove-Item $staging, $moduleDir -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Native 'dotnet publish (module)' { dotnet publish (Join-Path $root 'src/Composio.PowerShell') -c $Configuration -o $staging --nologo -v quiet }
     Invoke-Native 'dotnet build (emulator)' { dotnet build (Join-Path $root 'src/Composio.Emulator') -c $Configuration -o (Join-Path $out 'emulator') --nologo -v quiet }
+    # The emulator launcher that tools/EmulatorControl.psm1 loads (the xunit projects reference it).
+    Invoke-Native 'dotnet build (emulator control)' { dotnet build (Join-Path $root 'tools/Composio.EmulatorControl') -c $Configuration --no-dependencies -o (Join-Path $out 'emulator-control') --nologo -v quiet }
 
     # The cmdlet assembly sits beside the manifest; everything it depends on goes to dependencies/,
     # where the module's resolver loads it into a private load context.

@@ -6,11 +6,11 @@ public sealed class AdminTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     public async Task Reset_ClearsConfigsLogAndFaults()
     {
         await Api.CreateAsync("github");
-        await Api.AddFaultsAsync(new { method = "DELETE", kind = "status", status = 500 });
+        await Admin.AddFaultsAsync(new { method = "DELETE", kind = "status", status = 500 });
         var reset = await Api.AdminAsync(HttpMethod.Post, "reset");
         Assert.Equal(200, reset.Code);
         Assert.Empty(reset.Obj);
-        Assert.Empty(await Api.RequestLogAsync());
+        Assert.Empty(await Admin.GetRequestsAsync());
         Assert.Empty((await Api.AdminAsync(HttpMethod.Get, "faults")).Obj["rules"]!.AsArray());
         Assert.Equal(0, (await Api.GetAsync("auth_configs?show_disabled=true")).Obj["total_items"]!.GetValue<int>());
     }

@@ -92,17 +92,6 @@ public sealed class ApiClient : IDisposable
     public Task<ApiResponse> AdminAsync(HttpMethod method, string path, object? body = null) =>
         SendAsync(Request(method, "/_emulator/" + path, body, admin: true));
 
-    public Task ResetAsync() => AdminAsync(HttpMethod.Post, "reset", "{}");
-
-    public async Task<JsonArray> RequestLogAsync() => (JsonArray)(await AdminAsync(HttpMethod.Get, "requests")).Json!;
-
-    public async Task<ApiResponse> AddFaultsAsync(params object[] rules)
-    {
-        var response = await AdminAsync(HttpMethod.Post, "faults", new { rules });
-        Assert.Equal(200, response.Code);
-        return response;
-    }
-
     /// <summary>Creates an auth config and returns its id, asserting 201.</summary>
     public async Task<string> CreateAsync(string toolkit, object? authConfig = null)
     {

@@ -45,7 +45,7 @@ public sealed class AuthTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     {
         using var anonymous = Fixture.Emulator.Client(apiKey: null);
         var request = anonymous.Request(HttpMethod.Get, "auth_configs");
-        request.Headers.TryAddWithoutValidation("authorization", "Bearer " + EmulatorProcess.DefaultKey);
+        request.Headers.TryAddWithoutValidation("authorization", "Bearer " + TestEmulator.DefaultKey);
         AssertUnauthorized(await anonymous.SendAsync(request));
     }
 

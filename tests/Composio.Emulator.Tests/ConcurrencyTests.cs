@@ -27,7 +27,7 @@ public sealed class ConcurrencyTests(EmulatorFixture fixture) : EmulatorTest(fix
         }
         while (cursor is not null);
         Assert.Equal(ids.Order(), listed.Order());
-        Assert.Equal(200, (await Api.RequestLogAsync()).Count(e => e!["method"]!.GetValue<string>() == "POST"));
+        Assert.Equal(200, (await Admin.GetRequestsAsync()).Count(e => e!["method"]!.GetValue<string>() == "POST"));
     }
 
     [Fact]

@@ -1,13 +1,32 @@
 namespace Composio.Emulator.Tests;
 
+/// <summary>This suite's way to start the emulator: the shared launcher, with the suite's key unless told otherwise.</summary>
+public static class TestEmulator
+{
+    public const string DefaultKey = "ak_test_fixture";
+
+    public static Task<EmulatorInstance> StartAsync(EmulatorOptions? options = null)
+    {
+        options ??= new EmulatorOptions();
+        if (options.ApiKeys.Count == 0)
+        {
+            options.ApiKeys.Add(DefaultKey);
+        }
+        return EmulatorLauncher.StartAsync(options);
+    }
+
+    public static ApiClient Client(this EmulatorInstance emulator, string? apiKey = DefaultKey, string version = "v3.1", bool pooled = true) =>
+        new(emulator.BaseUri, apiKey, version, pooled);
+}
+
 /// <summary>One emulator process shared by the "Emulator" collection; tests in it run one at a time and reset state first.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    private EmulatorProcess? _emulator;
+    private EmulatorInstance? _emulator;
 
-    public EmulatorProcess Emulator => _emulator ?? throw new InvalidOperationException("Emulator not started.");
+    public EmulatorInstance Emulator => _emulator ?? throw new InvalidOperationException("Emulator not started.");
 
-    public async Task InitializeAsync() => _emulator = await EmulatorProcess.StartAsync();
+    public async Task InitializeAsync() => _emulator = await TestEmulator.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -37,7 +56,10 @@ public abstract class EmulatorTest : IAsyncLifetime
     protected EmulatorFixture Fixture { get; }
     protected ApiClient Api { get; }
 
-    public virtual Task InitializeAsync() => Api.ResetAsync();
+    /// <summary>The shared launcher's admin calls, for setting up and reading state; <see cref="ApiClient.AdminAsync"/> when the admin API itself is under test.</summary>
+    protected EmulatorAdmin Admin => Fixture.Emulator.Admin;
+
+    public virtual Task InitializeAsync() => Admin.ResetAsync();
 
     public virtual Task DisposeAsync()
     {

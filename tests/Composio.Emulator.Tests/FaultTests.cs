@@ -16,7 +16,7 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task Status_AnswersWithHeadersAndErrorBody_WithoutActing()
     {
-        await Api.AddFaultsAsync(new
+        await Admin.AddFaultsAsync(new
         {
             method = "POST", path = "/api/v3.1/auth_configs", kind = "status", status = 503, times = 1,
             headers = new Dictionary<string, string> { ["Retry-After"] = "1", ["retry-after-ms"] = "200", ["x-should-retry"] = "false" },
@@ -33,14 +33,14 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         // times: 1 → the next request goes through.
         Assert.Equal(201, (await Api.PostAsync("auth_configs", GithubBody)).Code);
         Assert.Equal(1, await CountAsync());
-        var log = await Api.RequestLogAsync();
+        var log = await Admin.GetRequestsAsync();
         Assert.Equal(503, log[0]!["status"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task Rules_MatchMethodAndPathPrefixCaseInsensitively_InOrder()
     {
-        await Api.AddFaultsAsync(
+        await Admin.AddFaultsAsync(
             new { method = "GET", path = "/API/V3.1/TOOLKITS", kind = "status", status = 429, times = 2 },
             new { method = (string?)null, path = (string?)null, kind = "status", status = 500, times = 1 });
         Assert.Equal(429, (await Api.GetAsync("toolkits/github")).Code);
@@ -58,7 +58,7 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task UnlimitedRule_KeepsFiring_UntilCleared()
     {
-        await Api.AddFaultsAsync(new { kind = "status", status = 502, times = 0 });
+        await Admin.AddFaultsAsync(new { kind = "status", status = 502, times = 0 });
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(502, (await Api.GetAsync("toolkits")).Code);
@@ -71,7 +71,7 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task Latency_DelaysThenHandles()
     {
-        await Api.AddFaultsAsync(new { method = "POST", kind = "latency", delay_ms = 700, times = 1 });
+        await Admin.AddFaultsAsync(new { method = "POST", kind = "latency", delay_ms = 700, times = 1 });
         var stopwatch = Stopwatch.StartNew();
         var response = await Api.PostAsync("auth_configs", GithubBody);
         Assert.Equal(201, response.Code);
@@ -82,29 +82,29 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task Latency_RespectsClientAbort()
     {
-        await Api.AddFaultsAsync(new { method = "POST", kind = "latency", delay_ms = 10_000, times = 1 });
+        await Admin.AddFaultsAsync(new { method = "POST", kind = "latency", delay_ms = 10_000, times = 1 });
         using var client = Fixture.Emulator.Client(pooled: false);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(client.Request(HttpMethod.Post, "auth_configs", GithubBody), cts.Token));
         // The handler never ran, and the log shows the request as unanswered.
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < deadline && (await Api.RequestLogAsync()).Count == 0)
+        while (DateTime.UtcNow < deadline && (await Admin.GetRequestsAsync()).Count == 0)
         {
             await Task.Delay(50);
         }
         await Task.Delay(200);
         Assert.Equal(0, await CountAsync());
-        Assert.Null((await Api.RequestLogAsync())[0]!["status"]);
+        Assert.Null((await Admin.GetRequestsAsync())[0]!["status"]);
     }
 
     [Fact]
     public async Task DropBefore_AbortsWithoutCreating()
     {
-        await Api.AddFaultsAsync(new { method = "POST", path = "/api/v3.1/auth_configs", kind = "drop_before", times = 1 });
+        await Admin.AddFaultsAsync(new { method = "POST", path = "/api/v3.1/auth_configs", kind = "drop_before", times = 1 });
         using var client = Fixture.Emulator.Client(pooled: false);
         await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("auth_configs", GithubBody));
         Assert.Equal(0, await CountAsync());
-        var log = await Api.RequestLogAsync();
+        var log = await Admin.GetRequestsAsync();
         Assert.Equal("POST", log[0]!["method"]!.GetValue<string>());
         Assert.Null(log[0]!["status"]);
         Assert.Equal("github", log[0]!["body"]!["toolkit"]!["slug"]!.GetValue<string>());
@@ -113,18 +113,18 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task DropAfter_CreatesButTheClientSeesAFailure()
     {
-        await Api.AddFaultsAsync(new { method = "POST", path = "/api/v3.1/auth_configs", kind = "drop_after", times = 1 });
+        await Admin.AddFaultsAsync(new { method = "POST", path = "/api/v3.1/auth_configs", kind = "drop_after", times = 1 });
         using var client = Fixture.Emulator.Client(pooled: false);
         await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("auth_configs", GithubBody));
         Assert.Equal(1, await CountAsync());
-        Assert.Null((await Api.RequestLogAsync())[0]!["status"]);
+        Assert.Null((await Admin.GetRequestsAsync())[0]!["status"]);
     }
 
     [Fact]
     public async Task DropAfter_OnDelete_ReallyDeletes()
     {
         var id = await Api.CreateAsync("github");
-        await Api.AddFaultsAsync(new { method = "DELETE", kind = "drop_after", times = 1 });
+        await Admin.AddFaultsAsync(new { method = "DELETE", kind = "drop_after", times = 1 });
         using var client = Fixture.Emulator.Client(pooled: false);
         await Assert.ThrowsAsync<HttpRequestException>(() => client.DeleteAsync("auth_configs/" + id));
         Assert.Equal(404, (await Api.GetAsync("auth_configs/" + id)).Code);
@@ -135,8 +135,8 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     {
         async Task<string> PatternAsync()
         {
-            await Api.ResetAsync();
-            await Api.AddFaultsAsync(new { method = "GET", kind = "status", status = 503, probability = 0.5, seed = 1234 });
+            await Admin.ResetAsync();
+            await Admin.AddFaultsAsync(new { method = "GET", kind = "status", status = 503, probability = 0.5, seed = 1234 });
             var pattern = "";
             for (var i = 0; i < 30; i++)
             {
@@ -154,9 +154,9 @@ public sealed class FaultTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     [Fact]
     public async Task FiredFaults_AppearInTheLog()
     {
-        await Api.AddFaultsAsync(new { kind = "status", status = 429, times = 1 });
+        await Admin.AddFaultsAsync(new { kind = "status", status = 429, times = 1 });
         await Api.GetAsync("toolkits");
-        var entry = Assert.Single(await Api.RequestLogAsync())!;
+        var entry = Assert.Single(await Admin.GetRequestsAsync())!;
         Assert.Equal(429, entry["status"]!.GetValue<int>());
     }
 

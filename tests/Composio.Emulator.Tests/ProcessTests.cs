@@ -33,7 +33,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var stopwatch = Stopwatch.StartNew();
-            await using var emulator = await EmulatorProcess.StartAsync();
+            await using var emulator = await TestEmulator.StartAsync();
             using var client = emulator.Client();
             var response = await client.GetAsync("toolkits/github");
             var elapsed = stopwatch.Elapsed;
@@ -49,7 +49,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task PrintsExactlyTheListeningLine()
     {
-        var info = EmulatorProcess.StartInfo(new[] { "--port", "0" });
+        var info = EmulatorLauncher.StartInfo(new[] { "--port", "0" });
         using var process = Process.Start(info)!;
         try
         {
@@ -81,14 +81,14 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
             probe.Start();
             port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         }
-        await using var emulator = await EmulatorProcess.StartAsync("--port", port.ToString());
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Port = port });
         Assert.Equal(port, emulator.BaseUri.Port);
     }
 
     [Fact]
     public async Task SeveralApiKeys_AreAllAccepted()
     {
-        await using var emulator = await EmulatorProcess.StartAsync("--api-key", "ak_one", "--api-key", "ak_two");
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { ApiKeys = { "ak_one", "ak_two" } });
         using var one = emulator.Client("ak_one");
         using var two = emulator.Client("ak_two");
         using var other = emulator.Client("ak_emulator_test");
@@ -110,7 +110,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
           "meta": {"description": "Test CRM", "logo": "https://acme.test/logo.png", "app_url": "https://acme.test", "categories": [{"name": "CRM", "slug": "crm"}], "tools_count": 1, "triggers_count": 0, "version": "1", "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"},
           "deprecated": {}}]
         """);
-        await using var emulator = await EmulatorProcess.StartAsync("--catalog", catalog);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Catalog = catalog });
         using var client = emulator.Client();
         var toolkit = await client.GetAsync("toolkits/ACMECRM");
         Assert.Equal(200, toolkit.Code);
@@ -131,7 +131,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     public async Task CatalogFile_ReplacesABuiltInToolkitWithTheSameSlug()
     {
         var catalog = TempJson("""[{"slug": "GitHub", "name": "GitHub Enterprise", "auth_config_details": [{"mode": "API_KEY", "name": "ghe_key", "fields": {}}]}]""");
-        await using var emulator = await EmulatorProcess.StartAsync("--catalog", catalog);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Catalog = catalog });
         using var client = emulator.Client();
         var toolkit = await client.GetAsync("toolkits/github");
         Assert.Equal("GitHub Enterprise", toolkit.Obj["name"]!.GetValue<string>());
@@ -145,7 +145,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     public async Task FaultsFile_IsActiveFromTheStart()
     {
         var faults = TempJson("""{"rules": [{"method": "GET", "path": "/api/v3.1/toolkits", "kind": "status", "status": 503, "times": 1}]}""");
-        await using var emulator = await EmulatorProcess.StartAsync("--faults", faults);
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Faults = faults });
         using var client = emulator.Client();
         Assert.Equal(503, (await client.GetAsync("toolkits")).Code);
         Assert.Equal(200, (await client.GetAsync("toolkits")).Code);
@@ -158,7 +158,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     [InlineData("--catalog", "/nonexistent/catalog.json")]
     public async Task BadCommandLine_ExitsWithCode2(params string[] args)
     {
-        using var process = Process.Start(EmulatorProcess.StartInfo(args))!;
+        using var process = Process.Start(EmulatorLauncher.StartInfo(args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(2, process.ExitCode);
@@ -169,7 +169,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     public async Task BadCatalogFile_ExitsWithCode2()
     {
         var catalog = TempJson("""{"not": "an array"}""");
-        using var process = Process.Start(EmulatorProcess.StartInfo(new[] { "--catalog", catalog }))!;
+        using var process = Process.Start(EmulatorLauncher.StartInfo(new[] { "--catalog", catalog }))!;
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(2, process.ExitCode);
@@ -183,7 +183,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
         {
             return;
         }
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         using var kill = Process.Start("kill", new[] { "-TERM", emulator.Process.Id.ToString() })!;
         await kill.WaitForExitAsync();
         await emulator.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));

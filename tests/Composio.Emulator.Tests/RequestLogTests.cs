@@ -13,7 +13,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
         await Api.GetAsync("auth_configs?limit=5&toolkit_slug=github");
         await Api.GetAsync("toolkits/nope");
 
-        var log = await Api.RequestLogAsync();
+        var log = await Admin.GetRequestsAsync();
         Assert.Equal(3, log.Count);
 
         var post = log[0]!.AsObject();
@@ -25,7 +25,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
         Assert.Equal("github", post["body"]!["toolkit"]!["slug"]!.GetValue<string>());
         Assert.Equal("{\"toolkit\":{\"slug\":\"github\"}}", post["body_text"]!.GetValue<string>());
         var headers = post["headers"]!.AsObject();
-        Assert.Equal(EmulatorProcess.DefaultKey, headers["x-api-key"]!.GetValue<string>());
+        Assert.Equal(TestEmulator.DefaultKey, headers["x-api-key"]!.GetValue<string>());
         Assert.Equal("Composio-PowerShell/0.1.0 (PowerShell 7.6; Linux)", headers["user-agent"]!.GetValue<string>());
         Assert.StartsWith("application/json", headers["content-type"]!.GetValue<string>());
         Assert.All(headers, h => Assert.Equal(h.Key.ToLowerInvariant(), h.Key));
@@ -44,7 +44,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
         await Api.PostAsync("auth_configs", "not json");
         using var anonymous = Fixture.Emulator.Client(apiKey: null);
         await anonymous.GetAsync("auth_configs");
-        var log = await Api.RequestLogAsync();
+        var log = await Admin.GetRequestsAsync();
         Assert.Null(log[0]!["body"]);
         Assert.Equal("not json", log[0]!["body_text"]!.GetValue<string>());
         Assert.Equal(400, log[0]!["status"]!.GetValue<int>());
@@ -58,7 +58,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
         var response = await Api.GetAsync("auth_configs/..%2Ftoolkits%2Fgithub");
         Assert.Equal(404, response.Code);
         Assert.Equal("AuthConfig_NotFound", response.ErrorSlug);
-        var entry = Assert.Single(await Api.RequestLogAsync())!;
+        var entry = Assert.Single(await Admin.GetRequestsAsync())!;
         Assert.Equal("/api/v3.1/auth_configs/..%2Ftoolkits%2Fgithub", entry["path"]!.GetValue<string>());
     }
 
@@ -67,9 +67,9 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
     {
         await Api.GetAsync("toolkits");
         await Api.AdminAsync(HttpMethod.Get, "faults");
-        Assert.Single(await Api.RequestLogAsync());
+        Assert.Single(await Admin.GetRequestsAsync());
         Assert.Equal(200, (await Api.AdminAsync(HttpMethod.Delete, "requests")).Code);
-        Assert.Empty(await Api.RequestLogAsync());
+        Assert.Empty(await Admin.GetRequestsAsync());
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
         {
             await Api.GetAsync("toolkits/github?n=" + i);
         }
-        var log = await Api.RequestLogAsync();
+        var log = await Admin.GetRequestsAsync();
         Assert.Equal(2000, log.Count);
         Assert.Equal("n=10", log[0]!["query"]!.GetValue<string>());
         Assert.Equal("n=2009", log[^1]!["query"]!.GetValue<string>());

@@ -183,7 +183,7 @@ public class EmulatorFaultTests : IAsyncLifetime
     {
         using var client = Client();
         await client.ListAuthConfigsAsync(null);
-        await _emulator.Admin(HttpMethod.Delete, "requests");
+        await _emulator.Admin.ClearRequestsAsync();
         await _emulator.Fault(Rule("GET", "status", 503, new Dictionary<string, string> { ["Retry-After"] = "30" }));
         using var cts = new CancellationTokenSource(200);
         var clock = Stopwatch.StartNew();

@@ -1,9 +1,9 @@
-namespace Composio.Emulator.Tests;
+namespace Composio.EmulatorControl;
 
 /// <summary>
-/// Timing assertions are scaled by how busy the machine is (1-minute load average per core, at
-/// least 1), so a parallel build elsewhere does not make them flaky while a quiet machine still
-/// holds the emulator to its targets.
+/// How busy the machine is: the 1-minute load average per core, at least 1 (1 where it cannot be
+/// read). Timing assertions and the emulator's start timeout are scaled by it, so a parallel build
+/// elsewhere does not make them flaky while a quiet machine still holds the emulator to its targets.
 /// </summary>
 public static class MachineLoad
 {
