@@ -30,7 +30,7 @@ function Invoke-UserPwsh {
     $exe = [Environment]::ProcessPath
     $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
     if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-    foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($prelude + $Script))) {
+    foreach ($a in '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($prelude + $Script))) {
         $psi.ArgumentList.Add($a)
     }
     $psi.UseShellExecute = $false
@@ -46,6 +46,7 @@ function Invoke-UserPwsh {
     $psi.Environment['XDG_CACHE_HOME'] = Join-Path $UserHome '.cache'
     $psi.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
     $psi.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
+    $psi.Environment['NO_COLOR'] = '1'
     foreach ($key in $Environment.Keys) { $psi.Environment[$key] = [string]$Environment[$key] }
 
     $process = [System.Diagnostics.Process]::Start($psi)
