@@ -23,6 +23,7 @@
         'Remove-ComposioAuthConfig'
         'Get-ComposioToolkit'
         'Get-ComposioAuthConfigField'
+        'Get-ComposioConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

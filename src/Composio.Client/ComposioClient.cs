@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Composio.Client.Errors;
 using Composio.Client.Http;
+using Composio.Client.Paging;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
 using Composio.Client.Wire;
@@ -21,7 +22,7 @@ namespace Composio.Client
         public ComposioClient(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
-            EndpointSecurity.Check(options);
+            options.Validate();
             _transport = new ApiTransport(options, primaryHandler);
         }
 
@@ -34,18 +35,17 @@ namespace Composio.Client
             var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: RequestBodies.Create(request, slug))
             {
                 Target = request.Name ?? slug,
+                Name = request.Name,
+                Toolkit = slug,
                 CreatesResource = true,
-                OutcomeCheck = string.IsNullOrEmpty(request.Name)
-                    ? "Get-ComposioAuthConfig -Toolkit " + slug
-                    : "Get-ComposioAuthConfig -Search '" + request.Name!.Replace("'", "''") + "'",
             };
             var created = await _transport.SendAsync<CreateAuthConfigResponseWire>(api, cancellationToken).ConfigureAwait(false);
             var id = created.AuthConfig?.Id;
             if (string.IsNullOrEmpty(id))
             {
-                throw new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+                throw api.Describe(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
                     "The Composio API answered the create without an auth config id. The auth config may have been created.")
-                { Target = slug, RecommendedAction = "Check with Get-ComposioAuthConfig -Toolkit " + slug };
+                { MayHaveActed = true });
             }
             var managed = created.AuthConfig!.IsComposioManaged ?? request.Type == AuthConfigType.ComposioManaged;
             return new AuthConfig
@@ -112,7 +112,7 @@ namespace Composio.Client
         public async Task<Toolkit> GetToolkitAsync(string slug, CancellationToken cancellationToken = default)
         {
             var checkedSlug = ApiIdentifiers.ToolkitSlug(slug);
-            var api = new ApiRequest(HttpMethod.Get, "toolkits/" + ApiIdentifiers.Segment(checkedSlug)) { Target = checkedSlug };
+            var api = new ApiRequest(HttpMethod.Get, "toolkits/" + ApiIdentifiers.Segment(checkedSlug)) { Target = checkedSlug, Toolkit = checkedSlug };
             var wire = await _transport.SendAsync<ToolkitWire>(api, cancellationToken).ConfigureAwait(false);
             return wire.ToModel();
         }
@@ -134,21 +134,25 @@ namespace Composio.Client
             return ToPage(page, w => w.ToModel());
         }
 
-        /// <summary>GET /toolkits/categories, all pages.</summary>
-        public async Task<IReadOnlyList<ToolkitCategory>> ListToolkitCategoriesAsync(CancellationToken cancellationToken = default)
+        /// <summary>GET /toolkits/categories: one page.</summary>
+        public async Task<Page<ToolkitCategory>> ListToolkitCategoriesAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default)
         {
-            var result = new List<ToolkitCategory>();
-            string? cursor = null;
-            do
-            {
-                var qs = new QueryString().Add("limit", Options.MaxPageSize).Add("cursor", cursor);
-                var page = await _transport.SendAsync<PageWire<CategoryWire>>(new ApiRequest(HttpMethod.Get, "toolkits/categories", qs.ToString()), cancellationToken).ConfigureAwait(false);
-                result.AddRange((page.Items ?? new List<CategoryWire>()).Select(c => new ToolkitCategory { Id = c.Id ?? c.Slug ?? string.Empty, Name = c.Name }));
-                cursor = string.IsNullOrEmpty(page.NextCursor) ? null : page.NextCursor;
-            }
-            while (cursor != null);
-            return result;
+            var qs = new QueryString().Add("limit", ClampLimit(limit)).Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
+            var page = await _transport.SendAsync<PageWire<CategoryWire>>(new ApiRequest(HttpMethod.Get, "toolkits/categories", qs.ToString()), cancellationToken).ConfigureAwait(false);
+            return ToPage(page, c => new ToolkitCategory { Id = c.Id ?? c.Slug ?? string.Empty, Name = c.Name });
         }
+
+        /// <summary>Auth configs, page by page (see <see cref="PageWalker{T}"/>); at most <see cref="ComposioClientOptions.MaxPageSize"/> a page.</summary>
+        public PageWalker<AuthConfig> WalkAuthConfigs(AuthConfigQuery? query, int? pageSize = null) =>
+            new PageWalker<AuthConfig>((cursor, size, token) => ListAuthConfigsAsync(query, cursor, size, token), ClampLimit(pageSize), "auth configs");
+
+        /// <summary>Toolkits, page by page.</summary>
+        public PageWalker<Toolkit> WalkToolkits(ToolkitQuery? query, int? pageSize = null) =>
+            new PageWalker<Toolkit>((cursor, size, token) => ListToolkitsAsync(query, cursor, size, token), ClampLimit(pageSize), "toolkits");
+
+        /// <summary>Toolkit categories, page by page.</summary>
+        public PageWalker<ToolkitCategory> WalkToolkitCategories() =>
+            new PageWalker<ToolkitCategory>((cursor, size, token) => ListToolkitCategoriesAsync(cursor, size, token), Options.MaxPageSize, "toolkit categories");
 
         private int ClampLimit(int? limit) => Math.Max(1, Math.Min(limit ?? Options.MaxPageSize, Options.MaxPageSize));
 

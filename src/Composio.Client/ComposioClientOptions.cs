@@ -1,12 +1,22 @@
 using System;
+using System.Net;
+using Composio.Client.Errors;
 
 namespace Composio.Client
 {
-    /// <summary>Everything a <see cref="ComposioClient"/> needs to reach one Composio project.</summary>
+    /// <summary>
+    /// Everything a <see cref="ComposioClient"/> needs to reach one Composio project, and the one
+    /// place those settings are checked (<see cref="Validate"/>).
+    /// </summary>
     public sealed class ComposioClientOptions
     {
         public const string DefaultBaseUri = "https://backend.composio.dev";
         public const string DefaultApiVersion = "v3.1";
+
+        /// <summary>The environment variables the official SDKs read; so do we.</summary>
+        public const string ApiKeyVariable = "COMPOSIO_API_KEY";
+        public const string BaseUriVariable = "COMPOSIO_BASE_URL";
+        public const string AllowInsecureHttpVariable = "COMPOSIO_ALLOW_INSECURE_HTTP";
 
         public Uri BaseUri { get; set; } = new Uri(DefaultBaseUri);
 
@@ -33,7 +43,74 @@ namespace Composio.Client
         /// <summary>First backoff wait; doubles each retry up to <see cref="MaxBackoff"/>.</summary>
         public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>Page size the API allows at most for this <see cref="ApiVersion"/>.</summary>
-        public int MaxPageSize => ApiVersion == "v3" ? 1000 : 50;
+        /// <summary>
+        /// Largest page asked of a listing. 50 on both versions: v3.1 allows no more, and a server
+        /// asked for more has been seen to clamp the page yet count pages by the request, losing items.
+        /// </summary>
+        public int MaxPageSize => 50;
+
+        /// <summary>
+        /// Fills from the environment what was not given: the key when <see cref="ApiKey"/> is empty,
+        /// the base URI when it is still the default, the insecure-http opt-in.
+        /// </summary>
+        public ComposioClientOptions WithEnvironment()
+        {
+            if (string.IsNullOrEmpty(ApiKey))
+            {
+                ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) ?? string.Empty;
+            }
+            var baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
+            if (!string.IsNullOrEmpty(baseUri) && BaseUri.ToString().TrimEnd('/') == DefaultBaseUri)
+            {
+                if (!Uri.TryCreate(baseUri, UriKind.Absolute, out var parsed))
+                {
+                    throw new ComposioException("InvalidBaseUri", ComposioErrorKind.Configuration,
+                        $"{BaseUriVariable} '{baseUri}' is not an absolute URI.")
+                    { Target = baseUri };
+                }
+                BaseUri = parsed;
+            }
+            var insecure = Environment.GetEnvironmentVariable(AllowInsecureHttpVariable);
+            if (insecure == "1" || string.Equals(insecure, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                AllowInsecureHttp = true;
+            }
+            return this;
+        }
+
+        /// <summary>
+        /// Refuses settings that cannot work or would leak the key: no key, a base URI that is not
+        /// absolute http(s), plain http:// to another machine without the opt-in, an unknown API version.
+        /// </summary>
+        public void Validate()
+        {
+            var uri = BaseUri;
+            if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new ComposioException("InvalidBaseUri", ComposioErrorKind.Configuration,
+                    $"The base URI '{uri}' must be an absolute https:// URI, e.g. '{DefaultBaseUri}'.")
+                { Target = uri?.ToString() };
+            }
+            if (uri.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !IsLoopback(uri))
+            {
+                throw new ComposioException("InsecureBaseUri", ComposioErrorKind.Configuration,
+                    $"Refusing to send the API key over plain http:// to '{uri.Host}'. Use an https:// URI, or opt in to insecure http ({AllowInsecureHttpVariable}=1).")
+                { Target = uri.ToString() };
+            }
+            if (ApiVersion != "v3" && ApiVersion != "v3.1")
+            {
+                throw new ComposioException("InvalidApiVersion", ComposioErrorKind.Configuration,
+                    $"API version '{ApiVersion}' is not supported; use 'v3.1' (default) or 'v3'.")
+                { Target = ApiVersion };
+            }
+            if (string.IsNullOrEmpty(ApiKey))
+            {
+                throw new ComposioException("ApiKeyMissing", ComposioErrorKind.Configuration,
+                    $"No Composio API key was given, and {ApiKeyVariable} is not set.");
+            }
+        }
+
+        private static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 }

@@ -156,12 +156,14 @@ public class RetryHandlerTests
     }
 
     [Fact]
-    public async Task A_create_after_a_gateway_error_says_how_to_check()
+    public async Task A_create_after_a_gateway_error_reports_that_it_may_have_acted()
     {
         var fake = new FakeHandler().Then(HttpStatusCode.BadGateway, "<html>bad gateway</html>", mediaType: "text/html");
         using var client = TestClients.With(fake);
         var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
-        Assert.Contains("Get-ComposioAuthConfig -Search 'chaos-1'", error.RecommendedAction);
+        Assert.True(error.MayHaveActed);
+        Assert.Equal(("chaos-1", "POST"), (error.Name, error.Method));
+        Assert.Null(error.RecommendedAction);
     }
 
     [Theory]
@@ -195,8 +197,9 @@ public class RetryHandlerTests
         Assert.Equal("CreateOutcomeUnknown", error.ErrorId);
         Assert.Equal(ComposioErrorKind.OutcomeUnknown, error.Kind);
         Assert.Contains("may have been created", error.Message);
-        Assert.Contains("Get-ComposioAuthConfig -Search 'chaos-1'", error.Message);
+        Assert.True(error.MayHaveActed);
         Assert.Equal("chaos-1", error.Target);
+        Assert.Equal("chaos-1", error.Name);
     }
 
     [Fact]
@@ -268,14 +271,14 @@ public class RetryHandlerTests
         var error = await Assert.ThrowsAsync<ComposioException>(() => client.DeleteAuthConfigAsync(Id));
         Assert.Equal(3, fake.Count);
         Assert.Equal("ComposioServerError", error.ErrorId);
-        Assert.Contains("may have been deleted", error.RecommendedAction);
-        Assert.Contains(Id, error.RecommendedAction);
+        Assert.True(error.MayHaveActed);
+        Assert.Equal((Id, "DELETE"), (error.Target, error.Method));
 
         var unreachable = new FakeHandler().ThenDropped();
         using var again = TestClients.With(unreachable);
         error = await Assert.ThrowsAsync<ComposioException>(() => again.DeleteAuthConfigAsync(Id));
         Assert.Equal("ComposioConnectionFailed", error.ErrorId);
-        Assert.Contains("may have been deleted", error.RecommendedAction);
+        Assert.True(error.MayHaveActed);
     }
 
     [Fact]

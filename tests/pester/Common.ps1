@@ -7,7 +7,7 @@ Import-Module $ModuleManifest -Force
 
 function Connect-TestEmulator([Parameter(Mandatory)] $Emulator, [hashtable] $Extra = @{}) {
     $key = ConvertTo-SecureString $Emulator.ApiKey -AsPlainText -Force
-    Connect-Composio -ApiKey $key -BaseUri $Emulator.BaseUri @Extra
+    Connect-Composio -ApiKey $key -BaseUri $Emulator.BaseUri -PassThru @Extra
 }
 
 # A child pwsh like this one: under `dotnet pwsh` the process is dotnet, and pwsh.dll sits in $PSHOME.

@@ -72,7 +72,7 @@ Describe 'Connect-Composio' {
     It 'takes the key from COMPOSIO_API_KEY and the base URI from COMPOSIO_BASE_URL' {
         $env:COMPOSIO_API_KEY = 'ak_from_environment'
         $env:COMPOSIO_BASE_URL = 'http://127.0.0.1:9'
-        $info = Connect-Composio
+        $info = Connect-Composio -PassThru
         $info.BaseUri | Should -Be 'http://127.0.0.1:9/'
         $info.ApiVersion | Should -Be 'v3.1'
         $info.ApiKeyHint | Should -Not -Match 'from_environment'
@@ -81,12 +81,12 @@ Describe 'Connect-Composio' {
     It 'refuses plain http:// to a non-loopback host unless -AllowInsecureHttp' {
         $key = ConvertTo-SecureString 'ak_secret_value_1' -AsPlainText -Force
         { Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -ErrorAction Stop } | Should -Throw -ErrorId 'InsecureBaseUri*'
-        (Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -AllowInsecureHttp).AllowInsecureHttp | Should -BeTrue
+        (Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -AllowInsecureHttp -PassThru).AllowInsecureHttp | Should -BeTrue
     }
 
     It 'never shows the key in its output or verbose stream' {
         $key = ConvertTo-SecureString 'ak_secret_value_2' -AsPlainText -Force
-        $all = Connect-Composio -ApiKey $key -BaseUri 'http://127.0.0.1:9' -Verbose 4>&1 | Out-String
+        $all = Connect-Composio -ApiKey $key -BaseUri 'http://127.0.0.1:9' -PassThru -Verbose 4>&1 | Out-String
         $all | Should -Not -Match 'secret_value_2'
     }
 }

@@ -101,7 +101,7 @@ Describe 'New-ComposioAuthConfig: parameters' {
     It 'has exactly the parameters issue 3 names, -Toolkit mandatory at position 0' {
         $command = Get-Command New-ComposioAuthConfig
         $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
-        ($own | Sort-Object) -join ',' | Should -Be 'AuthScheme,Credentials,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
+        ($own | Sort-Object) -join ',' | Should -Be 'AuthScheme,Connection,Credentials,Name,RedirectUri,Scope,Toolkit,ToolsForConnectedAccountCreation,Type'
         $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
         $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
         $command.Parameters.Keys | Should -Contain 'WhatIf'
@@ -116,7 +116,7 @@ Describe 'New-ComposioAuthConfig: checks before sending' {
     It 'reports <Id> and sends nothing for <Case>' -ForEach @(
         @{ Case = 'an unknown toolkit'; Id = 'ToolkitNotFound'; Category = 'ObjectNotFound'; Target = 'nosuchtoolkit'; Command = { New-ComposioAuthConfig nosuchtoolkit -ErrorAction Stop } }
         @{ Case = 'a scheme the toolkit lacks'; Id = 'AuthSchemeNotSupported'; Category = 'InvalidArgument'; Target = 'github'; Match = 'OAUTH2'; Command = { New-ComposioAuthConfig github -Type Custom -AuthScheme API_KEY -ErrorAction Stop } }
-        @{ Case = 'managed auth where none is offered'; Id = 'ManagedAuthNotOffered'; Category = 'InvalidOperation'; Target = 'perplexityai'; Match = '-Type Custom'; Command = { New-ComposioAuthConfig perplexityai -ErrorAction Stop } }
+        @{ Case = 'managed auth where none is offered'; Id = 'ManagedAuthNotOffered'; Category = 'InvalidArgument'; Target = 'perplexityai'; Match = '-Type Custom'; Command = { New-ComposioAuthConfig perplexityai -ErrorAction Stop } }
         @{ Case = 'custom auth without a scheme'; Id = 'AuthSchemeRequired'; Category = 'InvalidArgument'; Target = 'notion'; Match = 'OAUTH2, API_KEY'; Command = { New-ComposioAuthConfig notion -Type Custom -ErrorAction Stop } }
         @{ Case = 'missing required fields'; Id = 'MissingRequiredField'; Category = 'InvalidArgument'; Match = "client_id \('Client id'.*client_secret \('Client secret'"; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ErrorAction Stop } }
         @{ Case = 'a non-scalar credential'; Id = 'InvalidCredentialValue'; Category = 'InvalidArgument'; Target = 'client_id'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = @(1, 2); client_secret = 'x' } -ErrorAction Stop } }
@@ -136,7 +136,7 @@ Describe 'New-ComposioAuthConfig: checks before sending' {
 
     It 'names every missing field as the target of MissingRequiredField' {
         try { New-ComposioAuthConfig outlook -Type Custom -AuthScheme S2S_OAUTH2 -ClientId a -ErrorAction Stop } catch { $record = $_ }
-        $record.TargetObject | Should -Be @('client_secret', 'generic_id')
+        $record.TargetObject | Should -Be 'client_secret, generic_id'
         $record.Exception.Message | Should -Match "generic_id \('Tenant ID', -GenericId\)"
         $record.ErrorDetails.RecommendedAction | Should -Match 'Get-ComposioAuthConfigField -Toolkit outlook -AuthScheme S2S_OAUTH2 -RequiredOnly'
     }

@@ -162,10 +162,10 @@ Describe 'Retries as Connect-Composio sets them' {
         Connect-TestEmulator $emulator @{ MaxRetries = $Retries } | Out-Null
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'retry-after-ms' = '10' } })
         Clear-ComposioEmulatorRequest $emulator
-        # A listing that cannot start is a terminating error; its Verbose lines come first.
+        # A listing that cannot start is an error about that listing (-ErrorAction Stop makes it end the script); its Verbose lines come first.
         $lines = [System.Collections.Generic.List[object]]::new()
         $failure = $null
-        try { Get-ComposioAuthConfig -Verbose 4>&1 | ForEach-Object { $lines.Add($_) } } catch { $failure = $_ }
+        try { Get-ComposioAuthConfig -Verbose -ErrorAction Stop 4>&1 | ForEach-Object { $lines.Add($_) } } catch { $failure = $_ }
         @(Get-WireRequest $emulator GET "$ConfigsPath*").Count | Should -Be $Attempts
         @($lines | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retrying GET*' }).Count | Should -Be $Retries
         $failure.FullyQualifiedErrorId | Should -BeLike 'ComposioServerError*'

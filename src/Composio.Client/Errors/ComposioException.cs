@@ -37,7 +37,23 @@ namespace Composio.Client.Errors
 
         public IReadOnlyList<string> Details { get; set; } = Array.Empty<string>();
 
-        /// <summary>A suggestion for the user beyond the message (what to run next).</summary>
+        /// <summary>The auth config's name the request carried, when there was one (a create's).</summary>
+        public string? Name { get; set; }
+
+        /// <summary>The toolkit slug the request was about, when there was one.</summary>
+        public string? Toolkit { get; set; }
+
+        /// <summary>The HTTP method of the failed request (`POST`, `DELETE`, ...), when one was made.</summary>
+        public string? Method { get; set; }
+
+        /// <summary>
+        /// True when an attempt may have reached the server and acted although the call failed
+        /// (lost answer, gateway error): a create may exist, a delete may be done. The caller
+        /// decides how to tell its user to check.
+        /// </summary>
+        public bool MayHaveActed { get; set; }
+
+        /// <summary>What to do next, set by the caller that knows its user's tools; the client leaves it empty.</summary>
         public string? RecommendedAction { get; set; }
     }
 }

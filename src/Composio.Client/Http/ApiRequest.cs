@@ -1,5 +1,6 @@
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using Composio.Client.Errors;
 
 namespace Composio.Client.Http
 {
@@ -32,7 +33,20 @@ namespace Composio.Client.Http
         /// </summary>
         public bool CreatesResource { get; set; }
 
-        /// <summary>For a create: the command that shows whether it took effect after an unclear failure.</summary>
-        public string? OutcomeCheck { get; set; }
+        /// <summary>The auth config name it carries (a create's), for errors.</summary>
+        public string? Name { get; set; }
+
+        /// <summary>The toolkit slug it is about, for errors.</summary>
+        public string? Toolkit { get; set; }
+
+        /// <summary>Copies the request's facts onto an error about it.</summary>
+        public ComposioException Describe(ComposioException error)
+        {
+            error.Target ??= Target;
+            error.Name ??= Name;
+            error.Toolkit ??= Toolkit;
+            error.Method ??= Method.Method;
+            return error;
+        }
     }
 }

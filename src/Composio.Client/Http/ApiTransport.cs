@@ -21,8 +21,16 @@ namespace Composio.Client.Http
     {
         private const string ClientName = "composio";
         private readonly ComposioClientOptions _options;
+        /// <summary>
+        /// Handlers older than this are replaced for new requests (the old ones finish what they
+        /// carry). A session can run for days: on Windows PowerShell, HttpClientHandler keeps
+        /// pooled connections forever and so never sees a DNS change; rotating the handler is
+        /// what IHttpClientFactory is for.
+        /// </summary>
+        internal static readonly TimeSpan HandlerLifetime = TimeSpan.FromMinutes(5);
+
         private readonly ServiceProvider _services;
-        private readonly HttpClient _http;
+        private readonly IHttpClientFactory _factory;
         private readonly string _prefix;
 
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
@@ -32,8 +40,7 @@ namespace Composio.Client.Http
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options))
                 .AddHttpMessageHandler(() => new DebugLoggingHandler())
-                // One handler per connection: the factory's 2-minute rotation buys nothing for a single host.
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .SetHandlerLifetime(HandlerLifetime)
                 // The factory's own logging handlers would run on every request for a logger
                 // nobody reads; our Debug lines come from DebugLoggingHandler.
                 .RemoveAllLoggers();
@@ -41,7 +48,8 @@ namespace Composio.Client.Http
             // custom headers, so following one would hand x-api-key to whatever host it names.
             builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
             _services = services.BuildServiceProvider();
-            _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+            // One factory per connection: its handlers, retry state and settings belong to one project.
+            _factory = _services.GetRequiredService<IHttpClientFactory>();
             _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
         }
 
@@ -59,36 +67,29 @@ namespace Composio.Client.Http
             RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
             var secrets = SecretValues.Of(_options.ApiKey, request.Body);
             RequestProperties.Set(message, RequestProperties.Secrets, secrets);
-            if (request.OutcomeCheck != null)
-            {
-                RequestProperties.Set(message, RequestProperties.OutcomeCheck, request.OutcomeCheck);
-            }
-            if (request.Target != null)
-            {
-                RequestProperties.Set(message, RequestProperties.Target, request.Target);
-            }
+            RequestProperties.Set(message, RequestProperties.Request, request);
 
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                // A client from the factory per request is cheap, and picks up a fresh handler once the old one expires.
+                response = await _factory.CreateClient(ClientName).SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw; // The caller's own stop: the cmdlet turns it into a pipeline stop.
             }
-            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.OutcomeUnknown)
+            catch (ComposioException ex)
             {
-                WithUnclearHint(ex, request, message);
+                Describe(ex, request, message);
                 throw; // Keeps the retry handler's stack.
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
                 // The retry handler reports what it can judge; anything that slips past it still
                 // reaches the caller as a ComposioException, never as a raw transport exception.
-                throw new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
-                    $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex)
-                { Target = request.Target };
+                throw Describe(new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
+                    $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex), request, message);
             }
 
             using (response)
@@ -104,7 +105,7 @@ namespace Composio.Client.Http
                         ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
                         return Read<T>("{}", "application/json", request);
                     }
-                    throw WithUnclearHint(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
+                    throw Describe(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
                 }
                 // A delete may answer 204 or an empty 200: that is the `{}` it documents.
                 if (request.Method == HttpMethod.Delete && string.IsNullOrWhiteSpace(body))
@@ -116,24 +117,16 @@ namespace Composio.Client.Http
         }
 
         /// <summary>
-        /// A failure after an attempt that may have acted (lost answer, gateway error) does not mean
-        /// nothing happened: say so, and how to check.
+        /// The request's facts on its error, and whether an earlier attempt may have acted (lost
+        /// answer, gateway error): then a failure does not mean nothing happened.
         /// </summary>
-        private static ComposioException WithUnclearHint(ComposioException error, ApiRequest request, HttpRequestMessage message)
+        private static ComposioException Describe(ComposioException error, ApiRequest request, HttpRequestMessage message)
         {
-            if (!RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear) || error.RecommendedAction != null)
+            if (RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
             {
-                return error;
+                error.MayHaveActed = true;
             }
-            if (request.CreatesResource)
-            {
-                error.RecommendedAction = "The auth config may have been created anyway; check with " + request.OutcomeCheck + " before creating it again.";
-            }
-            else if (request.Method == HttpMethod.Delete)
-            {
-                error.RecommendedAction = $"An earlier attempt's answer was lost, so it may have been deleted anyway; check with Get-ComposioAuthConfig -Id {request.Target}.";
-            }
-            return error;
+            return request.Describe(error);
         }
 
         private static T Read<T>(string body, string? mediaType, ApiRequest request)
@@ -158,13 +151,11 @@ namespace Composio.Client.Http
         }
 
         private static ComposioException InvalidResponse(ApiRequest request, string what) =>
-            new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
-                $"The Composio API answered {request.Method} /{request.Path} with {what}.")
-            { Target = request.Target };
+            request.Describe(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+                $"The Composio API answered {request.Method} /{request.Path} with {what}."));
 
         public void Dispose()
         {
-            _http.Dispose();
             _services.Dispose();
         }
     }

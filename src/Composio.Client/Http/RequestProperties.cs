@@ -11,14 +11,11 @@ namespace Composio.Client.Http
         /// <summary>bool, set by the retry handler: an earlier attempt may have reached the server and acted.</summary>
         public const string EarlierAttemptUnclear = "Composio.EarlierAttemptUnclear";
 
-        /// <summary>string: how a user checks whether an unclear create took effect (a command line).</summary>
-        public const string OutcomeCheck = "Composio.OutcomeCheck";
-
         /// <summary><see cref="Redaction.SecretValues"/>: the request's secrets, masked wherever server text is shown.</summary>
         public const string Secrets = "Composio.Secrets";
 
-        /// <summary>string: the id or slug the request is about.</summary>
-        public const string Target = "Composio.Target";
+        /// <summary><see cref="ApiRequest"/>: the call this message carries, for the facts of an error about it.</summary>
+        public const string Request = "Composio.Request";
 
 #pragma warning disable CS0618 // Properties is the only per-request bag on netstandard2.0.
         public static bool Flag(HttpRequestMessage request, string key) =>

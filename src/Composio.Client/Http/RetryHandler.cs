@@ -132,29 +132,32 @@ namespace Composio.Client.Http
         private ComposioException OutcomeUnknown(HttpRequestMessage request, Exception failure, bool timedOut)
         {
             var what = timedOut ? $"no answer came within {_options.Timeout.TotalSeconds:0.#} s" : "the connection was lost before the answer arrived";
-            var check = RequestProperties.Text(request, RequestProperties.OutcomeCheck) ?? "Get-ComposioAuthConfig -Search <name>";
-            return new ComposioException(
+            return Describe(request, new ComposioException(
                 "CreateOutcomeUnknown",
                 ComposioErrorKind.OutcomeUnknown,
-                $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate. Check with: {check}",
+                $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate.",
                 failure)
-            {
-                Target = RequestProperties.Text(request, RequestProperties.Target),
-                RecommendedAction = $"Check whether it exists ({check}) before creating it again.",
-            };
+            { MayHaveActed = true });
         }
 
         private ComposioException Unreachable(HttpRequestMessage request, Exception failure, bool timedOut, bool refused)
         {
             var host = request.RequestUri?.GetLeftPart(UriPartial.Authority);
             var attempts = _policy.MaxRetries + 1;
-            return timedOut
+            return Describe(request, timedOut
                 ? new ComposioException("ComposioTimeout", ComposioErrorKind.Timeout,
                     $"No answer from {host} within {_options.Timeout.TotalSeconds:0.#} s ({attempts} attempts).", failure)
-                { Target = RequestProperties.Text(request, RequestProperties.Target) }
                 : new ComposioException("ComposioConnectionFailed", refused ? ComposioErrorKind.Connection : ComposioErrorKind.ConnectionLost,
-                    $"Could not reach {host}: {(refused ? "connection refused" : failure.Message)} ({attempts} attempts).", failure)
-                { Target = RequestProperties.Text(request, RequestProperties.Target) };
+                    $"Could not reach {host}: {(refused ? "connection refused" : failure.Message)} ({attempts} attempts).", failure));
+        }
+
+        private static ComposioException Describe(HttpRequestMessage request, ComposioException error)
+        {
+            if (RequestProperties.Flag(request, RequestProperties.EarlierAttemptUnclear))
+            {
+                error.MayHaveActed = true;
+            }
+            return RequestProperties.Get<ApiRequest>(request, RequestProperties.Request)?.Describe(error) ?? error;
         }
     }
 }

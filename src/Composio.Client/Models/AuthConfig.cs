@@ -31,7 +31,7 @@ namespace Composio
         public AuthConfigField[] ExpectedInputFields { get; set; } = Array.Empty<AuthConfigField>();
         public string? ToolkitLogo { get; set; }
         public string? Uuid { get; set; }
-        /// <summary>Set by Remove-ComposioAuthConfig -RevokeOnDelete: the server's revocation job.</summary>
+        /// <summary>After a delete with revoke_on_delete: the server's revocation job.</summary>
         public string? RevokeJobId { get; set; }
 
         public override string ToString() => Id;

@@ -110,16 +110,8 @@ namespace Composio.Client.Toolkits
             {
                 return cached;
             }
-            var slugs = new List<string>();
-            string? cursor = null;
-            do
-            {
-                var page = await _client.ListToolkitsAsync(new ToolkitQuery(), cursor, null, cancellationToken).ConfigureAwait(false);
-                slugs.AddRange(page.Items.Select(t => t.Slug));
-                cursor = page.NextCursor;
-            }
-            while (cursor != null);
-            var sorted = slugs.Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            var toolkits = await _client.WalkToolkits(new ToolkitQuery()).ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var sorted = toolkits.Select(t => t.Slug).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
             _slugs = new Entry<string[]>(sorted, DateTime.UtcNow);
             WriteFile(SlugListFile, _slugs);
             return sorted;

@@ -55,9 +55,9 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 if (string.IsNullOrEmpty(scheme))
                 {
-                    throw new InputErrorException("AuthSchemeRequired",
-                        $"-Type Custom needs -AuthScheme. Toolkit '{toolkit.Slug}' offers: {List(offered)}.", toolkit.Slug)
-                    { RecommendedAction = offered.Length == 0 ? null : $"Add -AuthScheme {offered[0]} (or another of: {List(offered)})." };
+                    throw InputError.New("AuthSchemeRequired",
+                        $"-Type Custom needs -AuthScheme. Toolkit '{toolkit.Slug}' offers: {List(offered)}.", toolkit.Slug,
+                        offered.Length == 0 ? null : $"Add -AuthScheme {offered[0]} (or another of: {List(offered)}).");
                 }
                 return Detail(toolkit, scheme!);
             }
@@ -67,12 +67,10 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 var what = string.IsNullOrEmpty(scheme) ? "managed auth" : $"managed auth for scheme '{scheme!.ToUpperInvariant()}'";
                 var managedNote = managed.Length == 0 ? string.Empty : $" Managed auth is offered for: {List(managed)}.";
-                throw new InputErrorException("ManagedAuthNotOffered",
+                throw InputError.New("ManagedAuthNotOffered",
                     $"Composio does not offer {what} for toolkit '{toolkit.Slug}'.{managedNote} Use -Type Custom -AuthScheme <scheme> with your own credentials; the toolkit offers: {List(offered)}.",
-                    toolkit.Slug, ErrorCategory.InvalidOperation)
-                {
-                    RecommendedAction = offered.Length == 0 ? null : $"New-ComposioAuthConfig -Toolkit {toolkit.Slug} -Type Custom -AuthScheme {(string.IsNullOrEmpty(scheme) ? offered[0] : scheme!.ToUpperInvariant())}",
-                };
+                    toolkit.Slug,
+                    offered.Length == 0 ? null : $"New-ComposioAuthConfig -Toolkit {toolkit.Slug} -Type Custom -AuthScheme {(string.IsNullOrEmpty(scheme) ? offered[0] : scheme!.ToUpperInvariant())}");
             }
             if (!string.IsNullOrEmpty(scheme))
             {
@@ -94,7 +92,7 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 return Detail(toolkit, offered[0]);
             }
-            throw new InputErrorException("AuthSchemeRequired",
+            throw InputError.New("AuthSchemeRequired",
                 offered.Length == 0
                     ? $"Toolkit '{toolkit.Slug}' offers no auth scheme."
                     : $"Toolkit '{toolkit.Slug}' offers several auth schemes; choose one with -AuthScheme: {List(offered)}.",
@@ -105,7 +103,7 @@ namespace Composio.PowerShell.AuthConfigs
         {
             if (!offered.Contains(scheme.ToUpperInvariant()))
             {
-                throw new InputErrorException("AuthSchemeNotSupported",
+                throw InputError.New("AuthSchemeNotSupported",
                     $"Toolkit '{toolkit.Slug}' does not offer auth scheme '{scheme}'. Valid schemes: {List(offered)}.", toolkit.Slug);
             }
         }

@@ -3,8 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Requests;
-using Composio.PowerShell.Credentials;
-using Composio.PowerShell.DynamicParameters;
+using Composio.PowerShell.AuthConfigs;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs
@@ -54,17 +54,10 @@ namespace Composio.PowerShell.AuthConfigs
         private Dictionary<string, object?> CollectCredentials()
         {
             Dictionary<string, object?> values;
-            try
+            values = CredentialTable.From(Credentials);
+            foreach (var bound in FieldParameters.BoundValues())
             {
-                values = CredentialTable.From(Credentials);
-                foreach (var bound in FieldParameters.BoundValues())
-                {
-                    Add(values, bound.Key.Field.Name, CredentialTable.Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
-                }
-            }
-            catch (CredentialValueException ex)
-            {
-                throw new InputErrorException(ex.ErrorId, ex.Message, ex.Key);
+                Add(values, bound.Key.Field.Name, CredentialTable.Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
             }
             if (Scope != null)
             {
@@ -86,7 +79,7 @@ namespace Composio.PowerShell.AuthConfigs
         {
             if (values.ContainsKey(field))
             {
-                throw new InputErrorException("DuplicateCredentialField",
+                throw InputError.New("DuplicateCredentialField",
                     $"Credential field '{field}' is given twice: in -Credentials and as {parameter}. Give it once.", field);
             }
             values[field] = value;
@@ -99,7 +92,7 @@ namespace Composio.PowerShell.AuthConfigs
                 || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new InputErrorException("InvalidRedirectUri",
+                throw InputError.New("InvalidRedirectUri",
                     $"The redirect URI '{value}' is not an absolute http(s) URI, e.g. https://backend.composio.dev/api/v3/toolkits/auth/callback.",
                     "oauth_redirect_uri");
             }
@@ -115,12 +108,10 @@ namespace Composio.PowerShell.AuthConfigs
                 return;
             }
             var described = missing.Select(f => $"{f.Name} ('{f.DisplayName ?? f.Name}', {ParameterFor(f)})");
-            throw new InputErrorException("MissingRequiredField",
+            throw InputError.New("MissingRequiredField",
                 $"Auth scheme '{scheme.AuthScheme}' of toolkit '{toolkit.Slug}' requires {(missing.Count == 1 ? "this field" : "these fields")}: {string.Join("; ", described)}. Give each as its parameter or as a key of -Credentials.",
-                missing.Select(f => f.Name).ToArray())
-            {
-                RecommendedAction = $"Get-ComposioAuthConfigField -Toolkit {toolkit.Slug} -AuthScheme {scheme.AuthScheme} -RequiredOnly",
-            };
+                string.Join(", ", missing.Select(f => f.Name)),
+                $"Get-ComposioAuthConfigField -Toolkit {toolkit.Slug} -AuthScheme {scheme.AuthScheme} -RequiredOnly");
         }
 
         private string ParameterFor(AuthConfigField field)

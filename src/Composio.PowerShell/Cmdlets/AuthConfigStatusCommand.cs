@@ -2,9 +2,8 @@ using System;
 using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Validation;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
 
 namespace Composio.PowerShell.Cmdlets
 {

@@ -3,15 +3,19 @@ using System.Management.Automation;
 using System.Security;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Security;
-using Composio.PowerShell.Session;
 
 namespace Composio.PowerShell.Cmdlets
 {
-    /// <summary>Connect-Composio: sets the API key, base URI and API version every other cmdlet uses.</summary>
+    /// <summary>
+    /// Connect-Composio: makes a connection to one project (API key, base URI, API version,
+    /// retries) and makes it this runspace's default. Writes it only with -PassThru, so a
+    /// script's first output is its own.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Composio")]
-    [OutputType(typeof(ComposioConnectionInfo))]
+    [OutputType(typeof(ComposioConnection))]
     public sealed class ConnectComposioCommand : PSCmdlet
     {
         /// <summary>The project API key. Defaults to $env:COMPOSIO_API_KEY.</summary>
@@ -38,18 +42,15 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter AllowInsecureHttp { get; set; }
 
+        /// <summary>Write the connection to the pipeline (to keep it for -Connection).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void EndProcessing()
         {
-            var key = ApiKey != null ? PlainText.From(ApiKey) : Environment.GetEnvironmentVariable("COMPOSIO_API_KEY");
-            if (string.IsNullOrEmpty(key))
-            {
-                ThrowTerminatingError(ErrorRecords.Invalid("ApiKeyMissing",
-                    "No API key: pass -ApiKey (for example -ApiKey (Read-Host -AsSecureString 'Composio API key')) or set COMPOSIO_API_KEY.",
-                    null, ErrorCategory.InvalidArgument));
-            }
             var options = new ComposioClientOptions
             {
-                ApiKey = key!,
+                ApiKey = ApiKey != null ? PlainText.From(ApiKey) : string.Empty,
                 ApiVersion = ApiVersion,
                 MaxRetries = MaxRetries,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -59,36 +60,23 @@ namespace Composio.PowerShell.Cmdlets
             {
                 options.BaseUri = BaseUri;
             }
-            else
-            {
-                ComposioSession.FromEnvironment(options);
-            }
-            if (!BaseUri?.IsAbsoluteUri ?? false)
-            {
-                ThrowTerminatingError(ErrorRecords.Invalid("InvalidBaseUri", $"-BaseUri '{BaseUri}' must be an absolute https:// URI.", BaseUri));
-            }
-
+            ComposioConnection connection;
             try
             {
-                HostVersion.Record(this);
-                ComposioSession.Connect(options);
+                options.WithEnvironment().Validate();
+                connection = Connections.Open(options, this);
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+                return;
             }
-            WriteVerbose($"Connected to {options.BaseUri} (API {options.ApiVersion}).");
-            WriteObject(new ComposioConnectionInfo
+            DefaultConnection.Set(connection);
+            WriteVerbose($"Connected to {connection.BaseUri} (API {connection.ApiVersion}, key {connection.ApiKeyHint}).");
+            if (PassThru.IsPresent)
             {
-                BaseUri = options.BaseUri,
-                ApiVersion = options.ApiVersion,
-                ApiKeyHint = Hint(key!),
-                MaxRetries = options.MaxRetries,
-                TimeoutSec = TimeoutSec,
-                AllowInsecureHttp = options.AllowInsecureHttp,
-            });
+                WriteObject(connection);
+            }
         }
-
-        private static string Hint(string key) => (key.Length > 8 ? key.Substring(0, 3) : string.Empty) + "***";
     }
 }

@@ -1,19 +1,23 @@
 using System.Management.Automation;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
-    /// <summary>Disconnect-Composio: forgets the key and connection of this session.</summary>
+    /// <summary>
+    /// Disconnect-Composio: this runspace forgets its default connection (other runspaces keep
+    /// theirs). Objects already emitted keep the connection they came from and still work.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "Composio")]
     [OutputType(typeof(void))]
     public sealed class DisconnectComposioCommand : PSCmdlet
     {
         protected override void EndProcessing()
         {
-            if (!ComposioSession.Disconnect())
+            if (DefaultConnection.Get() == null)
             {
-                WriteVerbose("There was no Composio connection in this session.");
+                WriteVerbose("There was no Composio connection in this runspace.");
             }
+            DefaultConnection.Set(null);
         }
     }
 }

@@ -3,10 +3,10 @@ using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -55,8 +55,8 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (ComposioManaged.IsPresent && Custom.IsPresent)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid("ConflictingTypeFilter",
-                    "-ComposioManaged and -Custom exclude each other; give one, or neither to list both kinds.", null));
+                ThrowComposioError(InputError.New("ConflictingTypeFilter",
+                    "-ComposioManaged and -Custom exclude each other; give one, or neither to list both kinds."));
             }
             _window = new PagingWindow(PagingParameters);
         }
@@ -102,8 +102,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             if (_window!.Admit())
             {
-                RecentAuthConfigs.Remember(Client, config);
-                WriteObject(config);
+                Emit(config);
             }
         }
 
@@ -121,31 +120,36 @@ namespace Composio.PowerShell.Cmdlets
             {
                 return; // -First 0: nothing wanted, nothing fetched.
             }
-            // One page size for the whole walk (cursors may depend on it): the API's maximum,
+            // One page size for the whole walk (cursors may depend on it): the most the API gives,
             // or less when -Skip and -First together want less than one full page.
-            var pageSize = Client.Options.MaxPageSize;
+            var connection = CurrentConnection;
+            var pageSize = connection.Client.Options.MaxPageSize;
             if (window.Remaining is ulong wanted && wanted < (ulong)pageSize)
             {
                 pageSize = (int)Math.Max(1, wanted);
             }
-            string? cursor = null;
-            var page = 0;
-            long read = 0;
+            var walker = connection.Client.WalkAuthConfigs(query, pageSize);
             var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio auth configs", "auth configs");
-            do
+            WriteVerbose($"Listing auth configs{Filters()} in {connection}, {pageSize} a page.");
+            while (walker.PagesRead == 0 || !window.IsFull)
             {
-                Page<AuthConfig> result;
+                Page<AuthConfig>? result;
                 try
                 {
-                    result = Await(token => Client.ListAuthConfigsAsync(query, cursor, pageSize, token));
+                    result = Await(token => walker.NextAsync(token));
                 }
                 catch (ComposioException ex)
                 {
-                    ThrowTerminatingError(ErrorRecords.From(ex, Toolkit == null ? null : string.Join(",", Toolkit)));
+                    // The listing is the one item here: it ends, and what was written stays written.
+                    progress.Complete();
+                    WriteComposioError(ex, Toolkit == null ? null : string.Join(",", Toolkit));
                     return;
                 }
-                page++;
-                if (page == 1)
+                if (result == null)
+                {
+                    break;
+                }
+                if (walker.PagesRead == 1)
                 {
                     if (PagingParameters.IncludeTotalCount)
                     {
@@ -162,19 +166,45 @@ namespace Composio.PowerShell.Cmdlets
                     {
                         break;
                     }
-                    read++;
                     if (window.Admit())
                     {
-                        RecentAuthConfigs.Remember(Client, config);
-                        WriteObject(config);
+                        Emit(config, connection);
                     }
                 }
-                progress.Update(read, page);
-                // A server that hands back the cursor it was given would loop forever: stop instead.
-                cursor = result.NextCursor == cursor ? null : result.NextCursor;
+                progress.Update(walker.ItemsRead, walker.PagesRead);
             }
-            while (cursor != null && !window.IsFull);
             progress.Complete();
+            WriteVerbose($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
+            if (walker.CountDiffers)
+            {
+                WriteWarning($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
+            }
+        }
+
+        private string Filters()
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Toolkit != null)
+            {
+                parts.Add("toolkit " + string.Join(",", Toolkit));
+            }
+            if (Search != null)
+            {
+                parts.Add($"matching '{Search}'");
+            }
+            if (ComposioManaged.IsPresent)
+            {
+                parts.Add("Composio-managed");
+            }
+            if (Custom.IsPresent)
+            {
+                parts.Add("custom");
+            }
+            if (IncludeDisabled.IsPresent)
+            {
+                parts.Add("disabled included");
+            }
+            return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
         }
     }
 }

@@ -2,10 +2,9 @@ using System.Linq;
 using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -44,27 +43,25 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            _ = Client;
-            var cache = ComposioSession.RequireToolkits();
-            Toolkit toolkit;
-            try
-            {
-                toolkit = Await(token => cache.GetAsync(Toolkit, token));
-            }
-            catch (ComposioException ex)
-            {
-                WriteError(ToolkitErrors.Record(ex, Toolkit, cache));
-                return;
-            }
-
+            var connection = CurrentConnection;
+            var cache = connection.Toolkits;
             AuthSchemeDetail scheme;
             try
             {
+                Toolkit toolkit;
+                try
+                {
+                    toolkit = Await(token => cache.GetAsync(Toolkit, token));
+                }
+                catch (ComposioException ex)
+                {
+                    throw ToolkitErrors.Describe(ex, Toolkit, cache);
+                }
                 scheme = AuthSchemes.ForFields(toolkit, AuthScheme);
             }
-            catch (InputErrorException ex)
+            catch (ComposioException ex)
             {
-                WriteError(ex.ToErrorRecord());
+                WriteComposioError(ex);
                 return;
             }
 
@@ -72,7 +69,7 @@ namespace Composio.PowerShell.Cmdlets
             // Required first, in the toolkit's order within each group.
             foreach (var field in fields.Where(f => f.Required).Concat(RequiredOnly ? Enumerable.Empty<AuthConfigField>() : fields.Where(f => !f.Required)))
             {
-                WriteObject(field);
+                Emit(field, connection);
             }
         }
     }

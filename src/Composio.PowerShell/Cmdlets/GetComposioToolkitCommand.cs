@@ -4,10 +4,10 @@ using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -29,6 +29,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Alias Toolkit: an AuthConfig piped in binds its toolkit by property name.</summary>
         [Parameter(ParameterSetName = BySlugSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Toolkit")]
+        [ToolkitSlugTransformation]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Slug { get; set; } = Array.Empty<string>();
@@ -51,7 +52,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (Search != null && Search.Trim().Length < MinSearchLength)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid("SearchTooShort",
+                ThrowComposioError(InputError.New("SearchTooShort",
                     $"-Search needs at least {MinSearchLength} characters (the API's rule); '{Search}' has {Search.Trim().Length}.", Search));
             }
         }
@@ -73,16 +74,17 @@ namespace Composio.PowerShell.Cmdlets
 
         private void GetOne(string slug)
         {
-            // Many configs of one toolkit piped in: fetch and write that toolkit once.
-            if (!_done.Add(slug.ToLowerInvariant()))
+            // Many configs of one toolkit piped in: fetch and write that toolkit once per project.
+            var connection = CurrentConnection;
+            if (!_done.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(connection) + "|" + slug.ToLowerInvariant()))
             {
                 return;
             }
             try
             {
-                var toolkit = Await(token => Client.GetToolkitAsync(slug, token));
-                ComposioSession.RequireToolkits().Remember(toolkit);
-                WriteObject(toolkit);
+                var toolkit = Await(token => connection.Client.GetToolkitAsync(slug, token));
+                connection.Toolkits.Remember(toolkit);
+                Emit(toolkit, connection);
             }
             catch (ComposioException ex)
             {
@@ -98,37 +100,42 @@ namespace Composio.PowerShell.Cmdlets
                 Category = Category,
                 ManagedBy = ManagedBy?.ToLowerInvariant(),
             };
-            var pageSize = Client.Options.MaxPageSize;
+            var connection = CurrentConnection;
+            var walker = connection.Client.WalkToolkits(query);
             var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio toolkits", "toolkits");
-            string? cursor = null;
-            var page = 0;
-            long read = 0;
-            do
+            WriteVerbose($"Listing toolkits in {connection}, {walker.PageSize} a page.");
+            while (true)
             {
-                Page<Toolkit> result;
+                Page<Toolkit>? result;
                 try
                 {
-                    result = Await(token => Client.ListToolkitsAsync(query, cursor, pageSize, token));
+                    result = Await(token => walker.NextAsync(token));
                 }
                 catch (ComposioException ex)
                 {
-                    ThrowTerminatingError(ErrorRecords.From(ex, Category ?? Search));
+                    progress.Complete();
+                    WriteComposioError(ex, Category ?? Search);
                     return;
                 }
-                if (++page == 1)
+                if (result == null)
                 {
-                    progress.Start(result.TotalItems, pageSize, null);
+                    break;
+                }
+                if (walker.PagesRead == 1)
+                {
+                    progress.Start(result.TotalItems, walker.PageSize, null);
                 }
                 foreach (var toolkit in result.Items)
                 {
-                    read++;
-                    WriteObject(toolkit);
+                    Emit(toolkit, connection);
                 }
-                progress.Update(read, page);
-                cursor = result.NextCursor;
+                progress.Update(walker.ItemsRead, walker.PagesRead);
             }
-            while (cursor != null);
             progress.Complete();
+            if (walker.CountDiffers)
+            {
+                WriteWarning($"The server announced {walker.TotalItems} toolkit(s) but listed {walker.ItemsRead}; the listing may be incomplete.");
+            }
         }
     }
 }

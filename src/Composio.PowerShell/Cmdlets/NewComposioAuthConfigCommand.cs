@@ -6,11 +6,9 @@ using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Toolkits;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.DynamicParameters;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -75,18 +73,17 @@ namespace Composio.PowerShell.Cmdlets
 
         public object GetDynamicParameters()
         {
-            _fieldParameters = CreationFieldParameters.For(Toolkit, Type, AuthScheme, typeof(NewComposioAuthConfigCommand), out _toolkitNotFound);
+            _fieldParameters = CreationFieldParameters.For(Connection, Toolkit, Type, AuthScheme, typeof(NewComposioAuthConfigCommand), out _toolkitNotFound);
             return _fieldParameters.Dictionary;
         }
 
         protected override void ProcessRecord()
         {
-            var client = Client;
-            var cache = ComposioSession.RequireToolkits();
-            var toolkit = FetchToolkit(cache);
+            var connection = CurrentConnection;
             CreateAuthConfigRequest request;
             try
             {
+                var toolkit = FetchToolkit(connection.Toolkits);
                 request = new CreateRequestBuilder
                 {
                     Type = Type,
@@ -99,9 +96,9 @@ namespace Composio.PowerShell.Cmdlets
                     FieldParameters = _fieldParameters,
                 }.Build(toolkit);
             }
-            catch (InputErrorException ex)
+            catch (ComposioException ex)
             {
-                ThrowTerminatingError(ex.ToErrorRecord());
+                WriteComposioError(ex, ex.Target ?? Toolkit);
                 return;
             }
 
@@ -113,35 +110,36 @@ namespace Composio.PowerShell.Cmdlets
             AuthConfig created;
             try
             {
-                created = Await(token => client.CreateAuthConfigAsync(request, token));
+                created = Await(token => connection.Client.CreateAuthConfigAsync(request, token));
             }
             catch (ComposioException ex)
             {
-                // The client's error already says how to check for a config a lost answer may have created.
-                WriteError(ErrorRecords.From(ex, request.Name ?? request.Toolkit));
+                // An unclear outcome's error says how to check for a config the lost answer may have created.
+                WriteComposioError(ex, request.Name ?? request.Toolkit);
                 return;
             }
-            WriteVerbose($"Created auth config {created.Id} for toolkit '{created.Toolkit}'.");
-            RecentAuthConfigs.Remember(client, created);
+            connection.Seen.Remember(created);
 
+            AuthConfig? current = null;
             try
             {
-                WriteObject(Await(token => client.GetAuthConfigAsync(created.Id, token)));
+                current = Await(token => connection.Client.GetAuthConfigAsync(created.Id, token));
             }
             catch (ComposioException ex)
             {
                 // The config exists: never lose its id because the read-back failed.
                 WriteWarning($"Auth config {created.Id} was created, but reading it back failed ({ex.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {created.Id} shows the rest.");
-                WriteObject(created);
             }
+            Emit(current ?? created, connection);
         }
 
+        /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
         private Toolkit FetchToolkit(ToolkitCache cache)
         {
             if (_toolkitNotFound != null)
             {
                 // Binding already asked for it (for the dynamic parameters): the answer was 404.
-                ThrowTerminatingError(ToolkitErrors.Record(_toolkitNotFound, Toolkit, cache));
+                throw ToolkitErrors.Describe(_toolkitNotFound, Toolkit, cache);
             }
             try
             {
@@ -149,8 +147,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ToolkitErrors.Record(ex, Toolkit, cache));
-                throw; // Not reached: ThrowTerminatingError throws.
+                throw ToolkitErrors.Describe(ex, Toolkit, cache);
             }
         }
 

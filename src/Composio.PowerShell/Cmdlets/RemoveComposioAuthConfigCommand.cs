@@ -1,9 +1,8 @@
 using System;
 using System.Management.Automation;
 using Composio.Client.Errors;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -66,18 +65,19 @@ namespace Composio.PowerShell.Cmdlets
             {
                 return;
             }
-            var client = Client;
+            // -Connection (given, or bound from the piped object) first; else the project the object came from.
+            var connection = Connection ?? (known == null ? null : OutputStamp.Of(known)) ?? CurrentConnection;
             string? jobId;
             try
             {
-                jobId = Await(token => client.DeleteAuthConfigAsync(id, RevokeOnDelete.IsPresent, token));
+                jobId = Await(token => connection.Client.DeleteAuthConfigAsync(id, RevokeOnDelete.IsPresent, token));
             }
             catch (ComposioException ex)
             {
                 WriteComposioError(ex, id);
                 return;
             }
-            RecentAuthConfigs.Forget(client, id);
+            connection.Seen.Forget(id);
             WriteVerbose($"Removed auth config {target}.");
             if (RevokeOnDelete)
             {
@@ -85,7 +85,7 @@ namespace Composio.PowerShell.Cmdlets
                 WriteVerbose(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
                 var result = known ?? new AuthConfig { Id = id };
                 result.RevokeJobId = jobId;
-                WriteObject(result);
+                Emit(result, connection);
             }
         }
 

@@ -6,11 +6,10 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Credentials;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -64,20 +63,20 @@ namespace Composio.PowerShell.Cmdlets
             {
                 _credentials = Credentials == null || Credentials.Count == 0 ? null : CredentialTable.From(Credentials);
             }
-            catch (CredentialValueException ex)
+            catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid(ex.ErrorId, ex.Message, ex.Key));
+                ThrowComposioError(ex);
             }
             if (Scope != null && _credentials != null && _credentials.ContainsKey(ScopesKey))
             {
-                ThrowTerminatingError(ErrorRecords.Invalid("ScopeGivenTwice",
+                ThrowComposioError(InputError.New("ScopeGivenTwice",
                     "Scopes were given both in -Scope and as -Credentials['scopes']; give them once.", ScopesKey));
             }
             _changes = DescribeChanges();
             if (_changes.Length == 0)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid("NothingToSet",
-                    "Nothing to change: give at least one of -Name, -Credentials, -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution.", null));
+                ThrowComposioError(InputError.New("NothingToSet",
+                    "Nothing to change: give at least one of -Name, -Credentials, -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution."));
             }
         }
 
@@ -99,14 +98,14 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     return;
                 }
-                var type = TypeOf(id);
+                var connection = CurrentConnection;
+                var type = TypeOf(connection, id);
                 if (type == AuthConfigType.ComposioManaged && _credentials != null)
                 {
-                    WriteError(ErrorRecords.Invalid("CredentialsOnManagedConfig",
-                        $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id));
-                    return;
+                    throw InputError.New("CredentialsOnManagedConfig",
+                        $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id);
                 }
-                Await(token => Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
+                Await(token => connection.Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
                 if (PassThru.IsPresent)
                 {
                     WriteCurrentConfig(id);
@@ -119,15 +118,15 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>The type from a piped AuthConfig when there was one, else from the server.</summary>
-        private AuthConfigType TypeOf(string id)
+        private AuthConfigType TypeOf(ComposioConnection connection, string id)
         {
-            if (AuthConfigTypes.TryGet(id, out var known))
+            if (connection.Seen.TryGetType(id, out var known))
             {
                 return known;
             }
             WriteVerbose($"Looking up the type of {id} to choose the update's body.");
-            var config = Await(token => Client.GetAuthConfigAsync(id, token));
-            AuthConfigTypes.Remember(config);
+            var config = Await(token => connection.Client.GetAuthConfigAsync(id, token));
+            connection.Seen.Remember(config);
             return config.Type;
         }
 

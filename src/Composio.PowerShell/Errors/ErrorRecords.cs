@@ -12,23 +12,13 @@ namespace Composio.PowerShell.Errors
         {
             var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target ?? ex.Target);
             record.ErrorDetails = new ErrorDetails(DetailsOf(ex));
-            if (ex.RecommendedAction != null)
+            var advice = ex.RecommendedAction ?? ErrorAdvice.For(ex) ?? ex.SuggestedFix;
+            if (advice != null)
             {
-                record.ErrorDetails.RecommendedAction = ex.RecommendedAction;
-            }
-            else if (ex.SuggestedFix != null)
-            {
-                record.ErrorDetails.RecommendedAction = ex.SuggestedFix;
+                record.ErrorDetails.RecommendedAction = advice;
             }
             return record;
         }
-
-        /// <summary>An error the module judges itself, before any request.</summary>
-        public static ErrorRecord Invalid(string errorId, string message, object? target, ErrorCategory category = ErrorCategory.InvalidArgument) =>
-            new ErrorRecord(new ArgumentException(message), errorId, category, target)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            };
 
         public static ErrorCategory CategoryOf(ComposioErrorKind kind) => kind switch
         {
@@ -64,6 +54,11 @@ namespace Composio.PowerShell.Errors
             if (ex.SuggestedFix != null)
             {
                 text.Append(Environment.NewLine).Append("Suggested fix: ").Append(ex.SuggestedFix);
+            }
+            else if (ex.MayHaveActed && ErrorAdvice.For(ex) is string advice)
+            {
+                // Said in the message too: an unattended script's log often keeps only that.
+                text.Append(' ').Append(advice);
             }
             if (ex.RequestId != null)
             {

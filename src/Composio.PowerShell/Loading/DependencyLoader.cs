@@ -33,6 +33,7 @@ namespace Composio.PowerShell.Loading
                     s_hooked = true;
                 }
             }
+            Connection.DefaultConnection.NoteImport();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)

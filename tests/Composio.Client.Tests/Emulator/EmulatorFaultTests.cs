@@ -81,7 +81,8 @@ public class EmulatorFaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create("drop-after")));
         Assert.Equal("CreateOutcomeUnknown", error.ErrorId);
         Assert.Contains("may have been created", error.Message);
-        Assert.Contains("Get-ComposioAuthConfig -Search 'drop-after'", error.Message);
+        Assert.True(error.MayHaveActed);
+        Assert.Equal(("drop-after", "github", "POST"), (error.Name, error.Toolkit, error.Method));
         Assert.Equal(1, await _emulator.Count("POST"));
         Assert.Equal(1, await Existing(client, "drop-after"));
     }

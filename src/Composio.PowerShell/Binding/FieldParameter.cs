@@ -1,4 +1,4 @@
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>One credential field offered as a dynamic parameter, and the parameter name it got.</summary>
     internal sealed class FieldParameter

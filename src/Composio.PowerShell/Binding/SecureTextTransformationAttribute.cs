@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Security;
-using Composio.PowerShell.Security;
+using Composio.PowerShell.Binding;
 
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// On a text field's parameter: a SecureString given there is read as its text. Without it,

@@ -5,23 +5,24 @@ using System.Management.Automation;
 using System.Threading;
 using Composio.Client.Errors;
 using Composio.Client.Toolkits;
-using Composio.PowerShell.Completion;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
-namespace Composio.PowerShell.AuthConfigs
+namespace Composio.PowerShell.Errors
 {
-    /// <summary>Turns a failed toolkit lookup into an ErrorRecord; an unknown toolkit becomes `ToolkitNotFound`, naming similar ones.</summary>
+    /// <summary>Names a failed toolkit lookup: an unknown toolkit becomes `ToolkitNotFound`, naming similar ones.</summary>
     internal static class ToolkitErrors
     {
         private const int MaxSuggestions = 10;
 
-        public static ErrorRecord Record(ComposioException ex, string slug, ToolkitCache? cache)
+        public static ComposioException Describe(ComposioException ex, string slug, ToolkitCache? cache)
         {
             // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
             var notFound = ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400);
             if (!notFound)
             {
-                return ErrorRecords.From(ex, slug);
+                ex.Target ??= slug;
+                return ex;
             }
             var message = $"Toolkit '{slug}' was not found.";
             var slugs = KnownSlugs(cache);
@@ -32,10 +33,8 @@ namespace Composio.PowerShell.AuthConfigs
                     ? " Did you mean: " + string.Join(", ", similar) + "?"
                     : $" None of the {slugs.Count} toolkits is named like it.";
             }
-            return new InputErrorException("ToolkitNotFound", message, slug, ErrorCategory.ObjectNotFound)
-            {
-                RecommendedAction = "Get-ComposioToolkit lists the toolkits; tab completion of -Toolkit offers their slugs.",
-            }.ToErrorRecord();
+            return InputError.New("ToolkitNotFound", message, slug,
+                "Get-ComposioToolkit lists the toolkits; tab completion of -Toolkit offers their slugs.", ComposioErrorKind.NotFound);
         }
 
         /// <summary>The slug list from the cache, else one bounded request; null when neither works (an error message must not fail).</summary>
@@ -51,7 +50,7 @@ namespace Composio.PowerShell.AuthConfigs
             }
             try
             {
-                using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
+                using var budget = new CancellationTokenSource(Completion.RequestBudget);
                 return cache.GetSlugsAsync(budget.Token).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is ComposioException || e is OperationCanceledException)

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using Composio.Client.Redaction;
 
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Names the dynamic parameter of each credential field: PascalCase of the field name

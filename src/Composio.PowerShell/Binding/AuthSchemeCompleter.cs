@@ -4,11 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using Composio.Client.Errors;
-using Composio.PowerShell.Session;
 
-namespace Composio.PowerShell.Completion
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Completes the auth schemes of the toolkit already bound to -Toolkit (only the managed
@@ -19,26 +16,18 @@ namespace Composio.PowerShell.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var toolkit = BoundToolkit(fakeBoundParameters);
-            var cache = toolkit == null ? null : ComposioSession.TryToolkits();
+            var cache = toolkit == null ? null : Completion.ConnectionFor(fakeBoundParameters)?.Toolkits;
             if (cache == null)
             {
                 return Array.Empty<CompletionResult>();
             }
-            try
-            {
-                if (!cache.TryGetCached(toolkit!, out var details))
-                {
-                    using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
-                    details = cache.GetAsync(toolkit!, budget.Token).GetAwaiter().GetResult();
-                }
-                var managedOnly = fakeBoundParameters["Type"]?.ToString() == nameof(AuthConfigType.ComposioManaged);
-                var schemes = managedOnly ? details.ComposioManagedAuthSchemes : details.AuthSchemes;
-                return ToolkitSlugCompleter.Matching(schemes, wordToComplete);
-            }
-            catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)
+            var details = cache.TryGetCached(toolkit!, out var cached) ? cached : Completion.Fetch(token => cache.GetAsync(toolkit!, token));
+            if (details == null)
             {
                 return Array.Empty<CompletionResult>();
             }
+            var managedOnly = fakeBoundParameters["Type"]?.ToString() == nameof(AuthConfigType.ComposioManaged);
+            return Completion.Matching(managedOnly ? details.ComposioManagedAuthSchemes : details.AuthSchemes, wordToComplete);
         }
 
         /// <summary>The slug bound to -Toolkit, whether given as text or as an object with a Slug/Toolkit property.</summary>

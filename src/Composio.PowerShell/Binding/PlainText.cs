@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace Composio.PowerShell.Security
+namespace Composio.PowerShell.Binding
 {
     /// <summary>Reads a SecureString at the last moment before it goes on the wire.</summary>
     internal static class PlainText

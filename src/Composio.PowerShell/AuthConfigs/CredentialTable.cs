@@ -1,11 +1,12 @@
 using System;
+using Composio.PowerShell.Errors;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using Composio.PowerShell.Security;
+using Composio.PowerShell.Binding;
 
-namespace Composio.PowerShell.Credentials
+namespace Composio.PowerShell.AuthConfigs
 {
     /// <summary>
     /// Turns a -Credentials hashtable into the field → value map the client sends. Values may be
@@ -26,7 +27,7 @@ namespace Composio.PowerShell.Credentials
                 var key = entry.Key?.ToString();
                 if (string.IsNullOrWhiteSpace(key))
                 {
-                    throw new CredentialValueException("InvalidCredentialKey", "-Credentials has an empty key; keys are the API's field names, e.g. client_id.", key);
+                    throw InputError.New("InvalidCredentialKey", "-Credentials has an empty key; keys are the API's field names, e.g. client_id.", key);
                 }
                 result[key!] = Value(key!, entry.Value);
             }
@@ -60,23 +61,9 @@ namespace Composio.PowerShell.Credentials
                 case byte or short or uint or ushort or sbyte or float:
                     return Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
                 default:
-                    throw new CredentialValueException("InvalidCredentialValue",
+                    throw InputError.New("InvalidCredentialValue",
                         $"The value of credential field '{key}' is a {value.GetType().Name}; use a string, number, boolean or SecureString.", key);
             }
         }
-    }
-
-    /// <summary>A -Credentials entry the module refuses before sending anything.</summary>
-    internal sealed class CredentialValueException : ArgumentException
-    {
-        public CredentialValueException(string errorId, string message, string? key)
-            : base(message)
-        {
-            ErrorId = errorId;
-            Key = key;
-        }
-
-        public string ErrorId { get; }
-        public string? Key { get; }
     }
 }

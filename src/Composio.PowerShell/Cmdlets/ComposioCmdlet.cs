@@ -6,41 +6,63 @@ using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Logging;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Pipeline
+namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
-    /// What every Composio cmdlet shares: a cancellation token that Ctrl+C (StopProcessing)
-    /// trips, the client of the session, and <see cref="Await{T}"/>, which runs a client call
-    /// and writes its Verbose/Debug lines on the pipeline thread while it runs.
+    /// What every Composio cmdlet that talks to the API shares: -Connection, a cancellation token
+    /// that Ctrl+C (StopProcessing) trips, <see cref="Await{T}"/>, which runs a client call and
+    /// writes its Verbose/Debug lines on the pipeline thread while it runs, <see cref="Emit"/>,
+    /// which stamps output with its connection, and the one failure policy.
     /// </summary>
     public abstract class ComposioCmdlet : PSCmdlet, IDisposable
     {
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private ComposioClient? _client;
+
+        /// <summary>
+        /// The project to act in. Binds from a piped object's own Connection, so objects go back
+        /// to the project they came from; without one, the runspace's default (Connect-Composio).
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public ComposioConnection? Connection { get; set; }
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>The session's client; a terminating error when there is none to be had.</summary>
-        internal ComposioClient Client
+        /// <summary>The connection for the current item; a terminating error when there is none to be had.</summary>
+        internal ComposioConnection CurrentConnection
         {
             get
             {
-                if (_client == null)
+                if (Connection != null)
                 {
-                    try
-                    {
-                        HostVersion.Record(this);
-                        _client = ComposioSession.Require();
-                    }
-                    catch (ComposioException ex)
-                    {
-                        ThrowTerminatingError(ErrorRecords.From(ex));
-                    }
+                    return Connection;
                 }
-                return _client!;
+                try
+                {
+                    return Connections.Require(this);
+                }
+                catch (ComposioException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(ex));
+                    throw; // Not reached: ThrowTerminatingError throws.
+                }
             }
+        }
+
+        /// <summary>The client of the current item's connection.</summary>
+        internal ComposioClient Client => CurrentConnection.Client;
+
+        /// <summary>Writes an object that came from the API, stamped with the connection it came through.</summary>
+        internal void Emit(object item, ComposioConnection? from = null)
+        {
+            var connection = from ?? CurrentConnection;
+            if (item is AuthConfig config)
+            {
+                connection.Seen.Remember(config);
+            }
+            WriteObject(OutputStamp.Stamp(item, connection));
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();
@@ -98,9 +120,8 @@ namespace Composio.PowerShell.Pipeline
         /// <summary>-PassThru after a change: reads the config back, so the object shows the server's state.</summary>
         internal void WriteCurrentConfig(string id)
         {
-            var config = Await(token => Client.GetAuthConfigAsync(id, token));
-            RecentAuthConfigs.Remember(Client, config);
-            WriteObject(config);
+            var client = Client;
+            Emit(Await(token => client.GetAuthConfigAsync(id, token)));
         }
 
         /// <summary>
@@ -116,6 +137,10 @@ namespace Composio.PowerShell.Pipeline
             }
             WriteError(record);
         }
+
+        /// <summary>A failure no item can escape (bad parameters for the whole command): always terminating.</summary>
+        protected void ThrowComposioError(ComposioException ex, object? target = null) =>
+            ThrowTerminatingError(ErrorRecords.From(ex, target));
 
         /// <summary>Whether -Verbose/-Debug (or the preference variable) lets this stream through.</summary>
         private bool StreamEnabled(string parameter, string preferenceVariable)

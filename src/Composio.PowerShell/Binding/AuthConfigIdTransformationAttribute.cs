@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.Pipeline
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// Lets -Id take AuthConfig objects (piped or passed) as their ids, and notes each object's
@@ -17,7 +17,7 @@ namespace Composio.PowerShell.Pipeline
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is AuthConfig config)
             {
-                AuthConfigTypes.Remember(config);
+                Remember(inputData!, config);
                 return config.Id;
             }
             if (value is IEnumerable items && !(value is string))
@@ -29,7 +29,7 @@ namespace Composio.PowerShell.Pipeline
                     var inner = item is PSObject w ? w.BaseObject : item;
                     if (inner is AuthConfig c)
                     {
-                        AuthConfigTypes.Remember(c);
+                        Remember(item!, c);
                         ids.Add(c.Id);
                         sawConfig = true;
                     }
@@ -42,5 +42,8 @@ namespace Composio.PowerShell.Pipeline
             }
             return inputData;
         }
+
+        /// <summary>The type goes to the connection the object came from, which is the one that will act on it.</summary>
+        private static void Remember(object item, AuthConfig config) => OutputStamp.Of(item)?.Seen.Remember(config);
     }
 }

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Security;
 
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// The dynamic parameters of one toolkit scheme's creation fields (after azure-powershell's

@@ -3,10 +3,10 @@ using System.Linq;
 using System.Threading;
 using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Completion;
-using Composio.PowerShell.Session;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
-namespace Composio.PowerShell.DynamicParameters
+namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// The creation-field parameters for the toolkit and scheme bound so far. Never throws: with no
@@ -15,7 +15,7 @@ namespace Composio.PowerShell.DynamicParameters
     internal static class CreationFieldParameters
     {
         /// <param name="notFound">Set when the API said the toolkit does not exist, so the command need not ask again.</param>
-        public static AuthFieldParameters For(string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType, out ComposioException? notFound)
+        public static AuthFieldParameters For(ComposioConnection? connection, string? toolkitSlug, AuthConfigType type, string? scheme, Type cmdletType, out ComposioException? notFound)
         {
             notFound = null;
             if (string.IsNullOrEmpty(toolkitSlug))
@@ -24,7 +24,7 @@ namespace Composio.PowerShell.DynamicParameters
             }
             try
             {
-                var cache = ComposioSession.TryToolkits();
+                var cache = (connection ?? Connections.TryRequire())?.Toolkits;
                 if (cache == null)
                 {
                     return AuthFieldParameters.Empty;
@@ -36,7 +36,7 @@ namespace Composio.PowerShell.DynamicParameters
                         return AuthFieldParameters.Empty;
                     }
                     // One request, bounded like a completer: fetched here, the command itself then finds it cached.
-                    using var budget = new CancellationTokenSource(ToolkitSlugCompleter.RequestBudget);
+                    using var budget = new CancellationTokenSource(Completion.RequestBudget);
                     toolkit = cache.GetAsync(toolkitSlug!, budget.Token).GetAwaiter().GetResult();
                 }
                 var detail = AuthSchemes.Guess(toolkit, type, scheme);

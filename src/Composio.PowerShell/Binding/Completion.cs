@@ -1,0 +1,75 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Errors;
+using Composio.PowerShell.Connection;
+
+namespace Composio.PowerShell.Binding
+{
+    /// <summary>
+    /// What every completer shares: which connection to ask, a time budget for the one request a
+    /// completer may make, prefix matching and quoting. A completer never throws and never hangs
+    /// the prompt: past the budget, or on any failure, it offers nothing.
+    /// </summary>
+    internal static class Completion
+    {
+        /// <summary>How long a completer (or dynamic parameters, or an error message) may wait on the API.</summary>
+        public static readonly TimeSpan RequestBudget = TimeSpan.FromSeconds(5);
+
+        /// <summary>The -Connection already on the command line, else the runspace's default; null when there is none.</summary>
+        public static ComposioConnection? ConnectionFor(IDictionary? fakeBoundParameters)
+        {
+            var bound = fakeBoundParameters?["Connection"];
+            if (bound is PSObject wrapped)
+            {
+                bound = wrapped.BaseObject;
+            }
+            return bound as ComposioConnection ?? Connections.TryRequire();
+        }
+
+        /// <summary>One request within <see cref="RequestBudget"/>; null when it fails or takes longer.</summary>
+        public static T? Fetch<T>(Func<CancellationToken, Task<T>> call) where T : class
+        {
+            try
+            {
+                using var budget = new CancellationTokenSource(RequestBudget);
+                return call(budget.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Values starting with the word typed so far (quotes ignored), each quoted as needed.</summary>
+        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string? wordToComplete) =>
+            Matching(values.Select(v => (v, v)), wordToComplete);
+
+        /// <summary>Like <see cref="Matching(IEnumerable{string}, string?)"/>, with a tooltip per value.</summary>
+        public static IEnumerable<CompletionResult> Matching(IEnumerable<(string Value, string Tooltip)> values, string? wordToComplete)
+        {
+            var word = Word(wordToComplete);
+            return values
+                .Where(v => v.Value.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(v => Result(v.Value, v.Tooltip))
+                .ToList();
+        }
+
+        /// <summary>The word typed so far, without the quotes the user may have opened.</summary>
+        public static string Word(string? wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
+
+        public static CompletionResult Result(string value, string tooltip) =>
+            new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, string.IsNullOrEmpty(tooltip) ? value : tooltip);
+
+        /// <summary>The value as it must be typed: single-quoted (PowerShell's own escaping) when it has characters the parser would read.</summary>
+        public static string Quote(string value) =>
+            value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.')
+                ? value
+                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using Composio.Client;
+using Composio.Client.Toolkits;
+
+namespace Composio.PowerShell.Connection
+{
+    /// <summary>
+    /// One Composio project as the cmdlets reach it: the client (key, base URI, retries), its
+    /// toolkit cache, the auth configs seen through it and the toolkit categories. Everything the
+    /// module knows about a project lives here, so several connections never share state.
+    /// Every object a cmdlet emits carries the connection it came from (see <see cref="OutputStamp"/>).
+    /// </summary>
+    public sealed class ComposioConnection
+    {
+        /// <summary>How long toolkit metadata is trusted before it is fetched again.</summary>
+        internal static readonly TimeSpan ToolkitCacheAge = TimeSpan.FromHours(24);
+
+        internal ComposioConnection(ComposioClientOptions options, string userAgent)
+        {
+            options.UserAgent = userAgent;
+            Client = new ComposioClient(options);
+            Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
+            Seen = new SeenAuthConfigs();
+            Categories = new ToolkitCategories(Client);
+            ApiKeyHint = KeyHint.Of(options.ApiKey);
+            ConnectedAt = DateTime.Now;
+        }
+
+        public Uri BaseUri => Client.Options.BaseUri;
+
+        public string ApiVersion => Client.Options.ApiVersion;
+
+        /// <summary>Tells projects apart without revealing the key: at most its last 4 characters.</summary>
+        public string ApiKeyHint { get; }
+
+        public int MaxRetries => Client.Options.MaxRetries;
+
+        public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
+
+        public bool AllowInsecureHttp => Client.Options.AllowInsecureHttp;
+
+        public DateTime ConnectedAt { get; }
+
+        internal ComposioClient Client { get; }
+
+        internal ToolkitCache Toolkits { get; }
+
+        internal SeenAuthConfigs Seen { get; }
+
+        internal ToolkitCategories Categories { get; }
+
+        /// <summary>What Format-List and CSV show for an object's connection: the project, never the key.</summary>
+        public override string ToString() => $"{ApiKeyHint} at {BaseUri.GetLeftPart(UriPartial.Authority)}";
+    }
+}

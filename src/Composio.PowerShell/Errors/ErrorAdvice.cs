@@ -1,0 +1,45 @@
+using System.Management.Automation.Language;
+using Composio.Client.Errors;
+
+namespace Composio.PowerShell.Errors
+{
+    /// <summary>
+    /// What to run next, in PowerShell terms, for the facts a client error reports. The client
+    /// knows nothing of cmdlets; this is where its facts become advice.
+    /// </summary>
+    internal static class ErrorAdvice
+    {
+        public static string? For(ComposioException ex)
+        {
+            switch (ex.ErrorId)
+            {
+                case "NotConnected":
+                case "ApiKeyMissing":
+                    return "Run Connect-Composio -ApiKey (Read-Host -AsSecureString 'Composio API key'), or set the COMPOSIO_API_KEY environment variable.";
+                case "InsecureBaseUri":
+                    return "Use an https:// base URI, or pass -AllowInsecureHttp to Connect-Composio if sending the key in the clear is intended.";
+                case "ComposioUnauthorized":
+                    return "Check the API key (Connect-Composio -ApiKey ...): it must be a project key of the project you mean.";
+            }
+            if (!ex.MayHaveActed)
+            {
+                return null;
+            }
+            if (ex.Method == "POST")
+            {
+                var check = string.IsNullOrEmpty(ex.Name)
+                    ? "Get-ComposioAuthConfig -Toolkit " + ex.Toolkit
+                    : "Get-ComposioAuthConfig -Search " + Quoted(ex.Name!);
+                return $"The auth config may have been created anyway; check with {check} before creating it again.";
+            }
+            if (ex.Method == "DELETE")
+            {
+                return $"An earlier attempt's answer was lost, so it may have been deleted anyway; check with Get-ComposioAuthConfig -Id {ex.Target}.";
+            }
+            return null;
+        }
+
+        /// <summary>A single-quoted PowerShell string, escaped the way the PowerShell SDK does it.</summary>
+        public static string Quoted(string text) => "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
+    }
+}
