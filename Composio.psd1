@@ -6,6 +6,8 @@
     Author               = 'Composio PowerShell contributors'
     CompanyName          = 'Community'
     Copyright            = '(c) Composio PowerShell contributors. MIT License.'
+    # Where Update-Help finds Composio_<GUID>_HelpInfo.xml (build.ps1 writes it to out/help/).
+    HelpInfoUri          = 'https://composio-powershell.github.io/Composio/help/'
     Description          = 'Create, inspect, change and remove Composio auth configs: Composio-managed OAuth, your own OAuth2 apps, API keys, bearer tokens and more, with typed objects that pipe between cmdlets.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
@@ -28,8 +30,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Composio', 'OAuth', 'AuthConfig', 'API', 'PSEdition_Core', 'PSEdition_Desktop')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            Tags         = @('Composio', 'OAuth', 'AuthConfig', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/composio-powershell/Composio'
+            LicenseUri   = 'https://github.com/composio-powershell/Composio/blob/main/LICENSE'
+            # The shipped copy carries the newest CHANGELOG.md section here (build.ps1).
             ReleaseNotes = 'See CHANGELOG.md'
         }
     }

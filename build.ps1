@@ -4,21 +4,29 @@
     Builds, tests, demonstrates and benchmarks the Composio module.
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 <Task>` after `dotnet tool restore`.
-      Build  lays the module out in out/Composio/<version>/ exactly as it ships, the emulator in out/emulator/,
-             and its launcher (for tools/EmulatorControl.psm1) in out/emulator-control/.
-      Test   Build, then xunit, then Pester 5 against the built module; results in out/test-results/.
-      Demo   Build, start the emulator, and walk the seed doc's examples, printing the objects.
-      Bench  Build, then the benchmarks in bench/.
-      Clean  removes out/.
+      Build    lays the module out in out/Composio/<version>/ exactly as it ships, its updatable help
+               in out/help/, the emulator in out/emulator/, and its launcher (for
+               tools/EmulatorControl.psm1) in out/emulator-control/.
+      Package  Build, then out/Composio.<version>.nupkg (Publish-PSResource to a temporary folder repository).
+      Publish  Package, then publish that nupkg to -Repository (a registered PSResourceGet repository)
+               with -ApiKey. For maintainers only; never run by CI. Asks first; -WhatIf sends nothing.
+      Test     Build and Package, then xunit, then Pester 5 against the built module and the installed
+               package; results in out/test-results/.
+      Demo     Build, start the emulator, and walk the seed doc's examples, printing the objects.
+      Bench    Build, then the benchmarks in bench/.
+      Clean    removes out/.
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Publish', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
     # Pester: run only test files whose name matches (e.g. 'Lifecycle').
-    [string] $PesterFilter = '*'
+    [string] $PesterFilter = '*',
+    # Publish: the name of a registered PSResourceGet repository, and its API key.
+    [string] $Repository,
+    [securestring] $ApiKey
 )
 
 $ErrorActionPreference = 'Stop'
@@ -28,6 +36,11 @@ $out = Join-Path $root 'out'
 $version = (Import-PowerShellDataFile (Join-Path $root 'Composio.psd1')).ModuleVersion
 $moduleDir = Join-Path $out "Composio/$version"
 $results = Join-Path $out 'test-results'
+$package = Join-Path $out "Composio.$version.nupkg"
+# -WhatIf/-Confirm mean something only for Publish; for the others they would half-run a build.
+if ($Task -ne 'Publish' -and ($PSBoundParameters.ContainsKey('WhatIf') -or $PSBoundParameters.ContainsKey('Confirm'))) {
+    throw "-WhatIf and -Confirm apply to the Publish task only."
+}
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     & $Command
@@ -43,21 +56,45 @@ function Invoke-Build {
     Invoke-Native 'dotnet build (emulator control)' { dotnet build (Join-Path $root 'tools/Composio.EmulatorControl') -c $Configuration --no-dependencies -o (Join-Path $out 'emulator-control') --nologo -v quiet }
 
     # The cmdlet assembly sits beside the manifest; everything it depends on goes to dependencies/,
-    # where the module's resolver loads it into a private load context.
+    # where the module's resolver loads it into a private load context. Our symbols are embedded
+    # in our dlls, so only dlls ship.
     $deps = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'dependencies')
-    Copy-Item (Join-Path $root 'Composio.psd1') $moduleDir
-    foreach ($file in Get-ChildItem $staging -File) {
-        if ($file.BaseName -eq 'Composio.PowerShell') {
-            if ($file.Extension -in '.dll', '.pdb') { Copy-Item $file.FullName $moduleDir }
-        }
-        elseif ($file.Extension -in '.dll', '.pdb') {
-            Copy-Item $file.FullName $deps
-        }
+    Copy-ShippedManifest (Join-Path $moduleDir 'Composio.psd1')
+    foreach ($file in Get-ChildItem $staging -File -Filter *.dll) {
+        Copy-Item $file.FullName $(if ($file.BaseName -eq 'Composio.PowerShell') { $moduleDir } else { $deps })
     }
-    Copy-Item (Join-Path $root 'src/Composio.PowerShell/Formats/*.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'src/Composio.PowerShell/Formats/*.ps1xml'), (Join-Path $root 'LICENSE') $moduleDir
     Build-Help
+    & (Join-Path $root 'tools/New-UpdatableHelp.ps1') -ModulePath $moduleDir -OutputPath (Join-Path $out 'help')
     Remove-Item $staging -Recurse -Force
     Write-Host "Built Composio $version in $moduleDir"
+}
+
+# The newest section of CHANGELOG.md (its heading without '## ', then its text): the release notes.
+function Get-ReleaseNote {
+    $section = [System.Collections.Generic.List[string]]::new()
+    foreach ($line in Get-Content (Join-Path $root 'CHANGELOG.md')) {
+        if ($line.StartsWith('## ')) {
+            if ($section.Count) { break }
+            $line = $line.Substring(3)
+        }
+        elseif (-not $section.Count) { continue }
+        $section.Add($line)
+    }
+    if (-not $section.Count) { throw 'CHANGELOG.md has no "## " section for the release notes.' }
+    ($section -join "`n").Trim()
+}
+
+# The source manifest keeps a placeholder; the shipped copy carries the release notes, so the
+# version still lives in one file and the notes in another.
+function Copy-ShippedManifest([string] $Destination) {
+    $text = Get-Content -Raw (Join-Path $root 'Composio.psd1')
+    $pattern = [regex] "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'"
+    if (-not $pattern.IsMatch($text)) { throw "Composio.psd1 has no ReleaseNotes = '...' line to fill." }
+    # Every kind of single quote PowerShell knows is doubled, so the notes stay one string.
+    $quoted = "'" + ((Get-ReleaseNote) -replace "['\u2018\u2019\u201A\u201B]", '$0$0') + "'"
+    $text = $pattern.Replace($text, { param($m) $m.Groups[1].Value + $quoted }, 1)
+    [IO.File]::WriteAllText($Destination, $text, [Text.UTF8Encoding]::new($true))
 }
 
 function Build-Help {
@@ -87,6 +124,7 @@ function Get-PesterModulePath {
 
 function Invoke-Test {
     Invoke-Build
+    New-Package   # Install.Tests.ps1 installs it
     Remove-Item $results -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $results | Out-Null
     $failed = $false
@@ -117,6 +155,34 @@ function Invoke-Test {
     if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
 }
 
+# Packs out/Composio/<version> as it is (no rebuild) into out/Composio.<version>.nupkg.
+function New-Package {
+    Remove-Item $package -ErrorAction SilentlyContinue
+    & (Join-Path $root 'tools/New-ModulePackage.ps1') -ModulePath $moduleDir -OutputPath $out | Out-Null
+    Write-Host "Packed $package"
+}
+
+function Invoke-Package {
+    Invoke-Build
+    New-Package
+}
+
+# Publishes the tested nupkg itself (-NupkgPath), not a fresh pack of the folder.
+function Invoke-Publish {
+    if (-not $Repository) { throw 'Publish needs -Repository: the name of a registered PSResourceGet repository.' }
+    $target = Get-PSResourceRepository -Name $Repository -ErrorAction SilentlyContinue
+    if (-not $target) { throw "No PSResourceGet repository named '$Repository' is registered (Get-PSResourceRepository)." }
+    if (-not $PSCmdlet.ShouldProcess("$($target.Name) ($($target.Uri))", "Publish Composio $version")) { return }
+    # Answered once: the build's own file operations must not ask again.
+    $WhatIfPreference = $false
+    $ConfirmPreference = 'High'
+    Invoke-Package
+    $publish = @{ NupkgPath = $package; Repository = $Repository }
+    if ($ApiKey) { $publish.ApiKey = [Net.NetworkCredential]::new('', $ApiKey).Password }
+    Publish-PSResource @publish -Confirm:$false
+    Write-Host "Published Composio $version to $Repository."
+}
+
 function Invoke-Demo {
     Invoke-Build
     Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'demo/SeedExamples.ps1') -ModulePath (Join-Path $moduleDir 'Composio.psd1')
@@ -132,6 +198,8 @@ function Invoke-Bench {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
+    'Publish' { Invoke-Publish }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Clean' { Remove-Item $out -Recurse -Force -ErrorAction SilentlyContinue }

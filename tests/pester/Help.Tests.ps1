@@ -16,6 +16,7 @@ BeforeAll {
     $MamlPath = Join-Path $HelpDir 'Composio.PowerShell.dll-Help.xml'
     $Converter = Join-Path $RepoRoot 'tools/ConvertTo-MamlHelp.ps1'
     $CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters
+    $ProjectUri = (Import-PowerShellDataFile $ModuleManifest).PrivateData.PSData.ProjectUri
 
     # The parameters a page documents: its '### -Name' headings with their yaml blocks.
     function Get-DocumentedParameter([string] $Name) {
@@ -54,6 +55,12 @@ Describe 'Help of <Name>' -ForEach $Commands {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         # Without help, Get-Help makes the synopsis from the syntax, which starts with the name.
         $help.Synopsis.Trim() | Should -Not -BeLike "$Name*"
+    }
+
+    It 'has its online page as the first related link, which is what Get-Help -Online opens' {
+        $online = (Read-HelpMarkdown $page).FrontMatter['online version']
+        $online | Should -Be "$ProjectUri/blob/main/docs/$Name.md"
+        @($help.relatedLinks.navigationLink)[0].uri | Should -Be $online
     }
 
     It 'has at least one example with code' {
@@ -148,6 +155,30 @@ Describe 'The help files' {
         # Secrets come from Read-Host -AsSecureString or Get-Secret; the seed's 1234567890 is the one placeholder.
         $literal = Select-String -Path (Join-Path $DocsPath '*.md') -Pattern '(ConvertTo-SecureString|client_secret\s*=\s*[''"]|-(ClientSecret|ApiKey)\s+[''"])'
         $literal | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-Help -Online' -Skip:(-not $IsLinux) {
+    It 'opens the cmdlet''s online page' {
+        # A stand-in for the browser: .NET opens URIs on Linux with the first xdg-open on PATH.
+        $bin = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "browser-$([guid]::NewGuid().ToString('N'))")
+        $opened = Join-Path $bin 'opened.txt'
+        $browser = Join-Path $bin 'xdg-open'
+        # Written aside, then renamed: the test never reads a half-written file.
+        Set-Content $browser "#!/bin/sh`nprintf '%s' `"`$1`" > '$opened.part' && mv '$opened.part' '$opened'"
+        [IO.File]::SetUnixFileMode($browser, [IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
+        $savedPath = $env:PATH
+        try {
+            $env:PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH"
+            Get-Help New-ComposioAuthConfig -Online
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            while (-not (Test-Path $opened) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Get-Content -Raw $opened | Should -Be "$ProjectUri/blob/main/docs/New-ComposioAuthConfig.md"
+        }
+        finally {
+            $env:PATH = $savedPath
+            Remove-Item $bin -Recurse -Force -ErrorAction SilentlyContinue
+        }
     }
 }
 

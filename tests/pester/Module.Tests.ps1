@@ -32,6 +32,25 @@ Connect-Composio -ApiKey $k -BaseUri http://127.0.0.1:9 -SkipCheck | Out-Null
     }
 }
 
+Describe 'The built module beside another module''s Microsoft.Extensions.* 8.0' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'UserHome.ps1')
+        . (Join-Path $PSScriptRoot 'OlderExtensions.ps1')
+        $userHome = New-TestUserHome 'older extensions'
+        New-OlderExtensionsModule (Get-UserModulePath $userHome)
+        $emulator = Start-ComposioEmulator
+    }
+    AfterAll {
+        if ($emulator) { $emulator | Stop-ComposioEmulator }
+        Remove-Item -LiteralPath $userHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'works with the other module imported <When>' -ForEach @(@{ Order = 'OlderFirst'; When = 'first' }, @{ Order = 'OlderAfter'; When = 'after it' }) {
+        $result = Invoke-UserPwsh $userHome (Get-OlderExtensionsScript $ModuleManifest $Order) -Environment (Get-EmulatorEnvironment $emulator)
+        Assert-OlderExtensionsResult $result.Output
+    }
+}
+
 Describe 'Connect-Composio' {
     BeforeEach {
         $savedKey = $env:COMPOSIO_API_KEY
