@@ -102,6 +102,11 @@ namespace Composio.PowerShell.DesiredState
                 Add("DesiredStateInvalidValue", $"each item of {AuthConfigsKey} must be a hashtable; this one is {node.Kind}.", node.Line, where);
                 return null;
             }
+            // Named by its identity from the start, when it has one, so every message says which config it is.
+            if (Peek(map, "Toolkit") is string peekToolkit && Peek(map, "Name") is string peekName)
+            {
+                where = $"entry {index} (toolkit '{peekToolkit.ToLowerInvariant()}', name '{peekName}')";
+            }
             var keys = Keys(map, s_entryKeys, where);
             var toolkit = RequiredText(keys, "Toolkit", map, where);
             var name = RequiredText(keys, "Name", map, where);
@@ -318,6 +323,9 @@ namespace Composio.PowerShell.DesiredState
                 }
             }
         }
+
+        private static string? Peek(FileMap map, string key) =>
+            map.Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))?.Value is FileScalar { Value: string s } && s.Trim().Length > 0 ? s : null;
 
         /// <summary>The map's entries by canonical key; unknown keys are reported with the valid ones.</summary>
         private Dictionary<string, FileMapEntry> Keys(FileMap map, string[] valid, string? where)
