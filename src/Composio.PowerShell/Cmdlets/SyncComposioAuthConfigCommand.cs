@@ -204,7 +204,7 @@ namespace Composio.PowerShell.Cmdlets
             throw new InvalidOperationException(); // Not reached: ThrowTerminatingError throws.
         }
 
-        internal static ErrorRecord FileErrorRecord(DesiredStateFileException ex)
+        private static ErrorRecord FileErrorRecord(DesiredStateFileException ex)
         {
             var category = ex.ErrorId == "DesiredStateFileNotFound" ? ErrorCategory.ObjectNotFound
                 : ex.ErrorId == "DesiredStateSyntaxError" ? ErrorCategory.ParserError

@@ -90,6 +90,8 @@ namespace Composio.PowerShell.DesiredState
     /// <summary>Which server configs -Prune may remove: those of these toolkits whose name matches the pattern.</summary>
     internal sealed class PruneScope
     {
+        private readonly NamePattern _name;
+
         public PruneScope(string[] toolkits, string namePattern, int line)
         {
             Toolkits = toolkits;
@@ -97,8 +99,6 @@ namespace Composio.PowerShell.DesiredState
             Line = line;
             _name = new NamePattern(namePattern);
         }
-
-        private readonly NamePattern _name;
 
         public string[] Toolkits { get; }
         public string NamePattern { get; }

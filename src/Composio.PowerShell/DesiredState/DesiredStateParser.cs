@@ -234,7 +234,7 @@ namespace Composio.PowerShell.DesiredState
             return result;
         }
 
-        internal void AddSecretInFile(string key, int line, string where) =>
+        private void AddSecretInFile(string key, int line, string where) =>
             Add("DesiredStateSecretInFile",
                 $"credential field '{key}' is a secret, and its value is written in the file. Secrets never go in the file: write {key} = @{{ Secret = '<name>' }} and pass -Secret @{{ '<name>' = <SecureString> }}, or {key} = @{{ Env = '<VARIABLE>' }}.",
                 line, where);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Composio.Client.Requests;
 
 namespace Composio.PowerShell.DesiredState
@@ -33,7 +34,7 @@ namespace Composio.PowerShell.DesiredState
             Name = Name,
             Action = action ?? Action,
             Id = id ?? Id,
-            Changes = new List<string>(Changes).ToArray(),
+            Changes = Changes.ToArray(),
             Error = error ?? Error,
         };
     }
