@@ -11,7 +11,7 @@
     Description          = 'Create, inspect, change and remove Composio auth configs: Composio-managed OAuth, your own OAuth2 apps, API keys, bearer tokens and more, with typed objects that pipe between cmdlets.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('Composio.AuthConfig.format.ps1xml', 'Composio.Toolkit.format.ps1xml')
+    FormatsToProcess     = @('Composio.AuthConfig.format.ps1xml', 'Composio.Toolkit.format.ps1xml', 'Composio.Sync.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Composio'
         'Disconnect-Composio'
@@ -24,6 +24,8 @@
         'Get-ComposioToolkit'
         'Get-ComposioAuthConfigField'
         'Get-ComposioConnection'
+        'Export-ComposioAuthConfig'
+        'Sync-ComposioAuthConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

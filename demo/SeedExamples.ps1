@@ -61,6 +61,35 @@ try {
 
     Show-Step 'Everything created above' '$created | Format-Table'
     $created | Format-Table | Out-Host
+
+    # Desired state: a small file applied twice; the second run finds nothing to change.
+    $desired = Join-Path ([IO.Path]::GetTempPath()) "composio-demo-$([guid]::NewGuid().ToString('N').Substring(0, 8)).psd1"
+    Set-Content -Path $desired -Value @'
+@{
+    AuthConfigs = @(
+        @{ Toolkit = 'github'; Name = 'demo-github'; Scopes = 'repo', 'read:user' }
+        @{
+            Toolkit = 'notion'; Name = 'demo-notion'; Type = 'Custom'; AuthScheme = 'OAUTH2'
+            Credentials = @{ client_id = '1234567890'; client_secret = @{ Secret = 'notion-client-secret' } }
+        }
+        @{ Toolkit = 'slack'; Name = 'demo-slack'; Enabled = $false }
+    )
+}
+'@
+    Get-Content $desired | Out-Host
+    Show-Step 'Desired state: the plan, without changing anything' "Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = `$secret } -WhatIf"
+    Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = $secret } -WhatIf | Format-Table | Out-Host
+    Show-Step 'Desired state: apply it' "Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = `$secret }"
+    $synced = @(Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = $secret })
+    $synced | Format-Table | Out-Host
+    foreach ($result in $synced) { if ($result.Id) { $created.Add((Get-ComposioAuthConfig -Id $result.Id)) } }
+    Show-Step 'Desired state: apply it again (nothing to change, no secret needed)' "Sync-ComposioAuthConfig -Path $desired"
+    $again = @(Sync-ComposioAuthConfig -Path $desired)
+    $again | Format-Table | Out-Host
+    $changed = @($again | Where-Object Action -ne 'Unchanged')
+    if ($changed.Count -gt 0) { throw "The second sync changed $($changed.Count) configs; it should change none." }
+    Write-Host "Second sync: all $($again.Count) configs Unchanged."
+    Remove-Item $desired -Force
 }
 finally {
     if ($created.Count -gt 0) {

@@ -145,6 +145,9 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A Verbose line that never prompts (see <see cref="Streams"/>).</summary>
         internal void Say(string text) => Streams.Verbose(this, text);
 
+        /// <summary>A warning that never prompts (see <see cref="Streams"/>).</summary>
+        internal void Warn(string text) => Streams.Warning(this, text);
+
         public void Dispose()
         {
             _cancellation.Dispose();

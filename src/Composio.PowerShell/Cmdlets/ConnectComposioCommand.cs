@@ -26,6 +26,7 @@ namespace Composio.PowerShell.Cmdlets
 
         [Parameter]
         [ValidateNotNull]
+        [RejectScriptBlock]
         public Uri? BaseUri { get; set; }
 
         [Parameter]

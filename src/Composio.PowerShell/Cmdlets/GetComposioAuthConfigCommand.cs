@@ -35,11 +35,13 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 
         /// <summary>Matches name or id, as the server does.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
         public string? Search { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -181,7 +183,7 @@ namespace Composio.PowerShell.Cmdlets
             Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
             if (walker.CountDiffers)
             {
-                WriteWarning($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
+                Warn($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
             }
         }
 

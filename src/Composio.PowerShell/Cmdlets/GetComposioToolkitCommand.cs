@@ -37,11 +37,13 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>At least three characters (the API's rule, checked before sending).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
         public string? Search { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(ToolkitCategoryCompleter))]
         [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
         public string? Category { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -134,7 +136,7 @@ namespace Composio.PowerShell.Cmdlets
             progress.Complete();
             if (walker.CountDiffers)
             {
-                WriteWarning($"The server announced {walker.TotalItems} toolkit(s) but listed {walker.ItemsRead}; the listing may be incomplete.");
+                Warn($"The server announced {walker.TotalItems} toolkit(s) but listed {walker.ItemsRead}; the listing may be incomplete.");
             }
         }
     }

@@ -72,6 +72,7 @@ namespace Composio.PowerShell.Cmdlets
 
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateNotNull]
+        [RejectScriptBlock]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
         /// <summary>Send credential keys the toolkit does not declare (for fields its metadata lags on).</summary>
@@ -158,7 +159,7 @@ namespace Composio.PowerShell.Cmdlets
             catch (ComposioException ex)
             {
                 // The config exists: never lose its id because the read-back failed.
-                WriteWarning($"Auth config {created.Id} was created, but reading it back failed ({ex.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {created.Id} shows the rest.");
+                Warn($"Auth config {created.Id} was created, but reading it back failed ({ex.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {created.Id} shows the rest.");
             }
             Emit(current ?? created, connection);
         }

@@ -4,10 +4,11 @@ using System.Management.Automation;
 namespace Composio.PowerShell.Pipeline
 {
     /// <summary>
-    /// Writing to the Verbose and Debug streams without ever prompting. Under -Debug without
-    /// -Verbose, PowerShell answers WriteVerbose with Inquire ("Continue with this operation?"),
-    /// which fails a non-interactive script and stops an interactive one after the server has
-    /// changed: verbose text then goes to the Debug stream, which -Debug shows anyway.
+    /// Writing to the Verbose and Warning streams without ever prompting. Under -Debug (without
+    /// -Verbose, or without -WarningAction) PowerShell answers WriteVerbose and WriteWarning with
+    /// Inquire ("Continue with this operation?"), which fails a non-interactive script and stops
+    /// an interactive one after the server has changed: the text then goes to the Debug stream,
+    /// which -Debug shows anyway.
     /// </summary>
     internal static class Streams
     {
@@ -20,6 +21,18 @@ namespace Composio.PowerShell.Pipeline
             else
             {
                 cmdlet.WriteVerbose(text);
+            }
+        }
+
+        public static void Warning(PSCmdlet cmdlet, string text)
+        {
+            if (IsBound(cmdlet, "Debug") && !cmdlet.MyInvocation.BoundParameters.ContainsKey("WarningAction"))
+            {
+                cmdlet.WriteDebug("WARNING: " + text);
+            }
+            else
+            {
+                cmdlet.WriteWarning(text);
             }
         }
 

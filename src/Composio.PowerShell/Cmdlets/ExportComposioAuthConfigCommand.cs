@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using Composio.Client.Errors;
+using Composio.Client.Requests;
+using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
+using Composio.PowerShell.DesiredState;
+using Composio.PowerShell.Errors;
+
+namespace Composio.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Export-ComposioAuthConfig: writes the project's auth configs as a desired-state file
+    /// (.psd1 or .json by extension) that Sync-ComposioAuthConfig applies as a no-op. Secrets
+    /// are written as references, never as values.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    public sealed class ExportComposioAuthConfigCommand : ComposioCmdlet
+    {
+        /// <summary>The file to write; its extension (.psd1 or .json) picks the format.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
+        public string Path { get; set; } = string.Empty;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
+        public string[]? Toolkit { get; set; }
+
+        /// <summary>Config names to export; wildcards allowed.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
+        public string[]? Name { get; set; }
+
+        /// <summary>Refuse to overwrite an existing file.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        protected override void EndProcessing()
+        {
+            // Everything about the file is checked before any request.
+            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            var format = DesiredStateFormats.Of(path);
+            if (format == DesiredStateFormat.Unsupported)
+            {
+                ThrowComposioError(InputError.New("DesiredStateUnsupportedFormat",
+                    $"Cannot export to '{path}': {DesiredStateFormats.Unsupported(path).Message}", path));
+            }
+            if (NoClobber.IsPresent && File.Exists(path))
+            {
+                ThrowComposioError(InputError.New("FileExists",
+                    $"'{path}' exists and -NoClobber was given; choose another path or leave out -NoClobber to overwrite it.", path, kind: ComposioErrorKind.Conflict));
+            }
+            var folder = System.IO.Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                ThrowComposioError(InputError.New("DirectoryNotFound", $"The folder '{folder}' does not exist.", folder, kind: ComposioErrorKind.NotFound));
+            }
+
+            var entries = Entries(ListConfigs());
+            var text = format == DesiredStateFormat.Psd1 ? PowerShellDataWriter.Write(entries) : JsonFileWriter.Write(entries);
+            if (!ShouldProcess(path, $"Write {entries.Count} auth configs as a desired-state file"))
+            {
+                return;
+            }
+            try
+            {
+                WriteAtomically(path, text);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "DesiredStateFileUnwritable", ErrorCategory.WriteError, path));
+            }
+            Say($"Wrote {entries.Count} auth configs to {path}.");
+        }
+
+        private List<AuthConfig> ListConfigs()
+        {
+            var query = new AuthConfigQuery { Toolkits = Toolkit, ShowDisabled = true };
+            List<AuthConfig> configs;
+            try
+            {
+                configs = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)));
+            }
+            catch (ComposioException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Toolkit == null ? null : string.Join(",", Toolkit)));
+                throw; // Not reached.
+            }
+            if (Name == null)
+            {
+                return configs;
+            }
+            var patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            return configs.Where(c => patterns.Any(p => p.IsMatch(c.Name ?? string.Empty))).ToList();
+        }
+
+        /// <summary>One entry per identity, sorted; an identity held by several configs cannot be declared, and is reported instead.</summary>
+        private List<DesiredAuthConfig> Entries(List<AuthConfig> configs)
+        {
+            var toolkits = FetchToolkits(configs.Select(c => c.Toolkit));
+            var entries = new List<DesiredAuthConfig>();
+            foreach (var group in configs.GroupBy(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name), StringComparer.Ordinal)
+                .OrderBy(g => g.First().Toolkit, StringComparer.Ordinal).ThenBy(g => g.First().Name, StringComparer.Ordinal))
+            {
+                var config = group.First();
+                if (string.IsNullOrEmpty(config.Name))
+                {
+                    Warn($"Auth config {string.Join(", ", group.Select(c => c.Id))} of toolkit '{config.Toolkit}' has no name, which a desired-state file needs as identity; not exported.");
+                    continue;
+                }
+                if (group.Count() > 1)
+                {
+                    WriteComposioError(InputError.New("AuthConfigIdentityConflict",
+                        $"{group.Count()} auth configs of toolkit '{config.Toolkit}' are named '{config.Name}' ({string.Join(", ", group.Select(c => c.Id))}); toolkit + name must identify one config, so none of them was exported. Rename or remove all but one, then export again.",
+                        config.Toolkit + "/" + config.Name, kind: ComposioErrorKind.Conflict));
+                    continue;
+                }
+                var entry = AuthConfigExporter.From(config, toolkits[config.Toolkit]);
+                entry.Index = entries.Count + 1;
+                entries.Add(entry);
+            }
+            return entries;
+        }
+
+        /// <summary>Toolkit metadata tells which credential fields are secret, so they are written as references.</summary>
+        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
+        {
+            var cache = CurrentConnection.Toolkits;
+            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
+            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    result[slug] = Await(token => cache.GetAsync(slug, token));
+                }
+                catch (ComposioException ex)
+                {
+                    // Without the toolkit's fields a secret could not be told from other values: stop rather than guess.
+                    ThrowComposioError(ToolkitErrors.Describe(ex, slug, cache));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>Write beside the target, then swap it in, so a reader never sees half a file.</summary>
+        private static void WriteAtomically(string path, string text)
+        {
+            var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Replace(temp, path, null);
+                }
+                else
+                {
+                    File.Move(temp, path);
+                }
+            }
+            finally
+            {
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using Composio.Client.Errors;
+using Composio.Client.Requests;
+using Composio.PowerShell.Connection;
+using Composio.PowerShell.DesiredState;
+using Composio.PowerShell.Errors;
+
+using Composio.PowerShell.Binding;
+
+namespace Composio.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Sync-ComposioAuthConfig: makes the project's auth configs match a desired-state file.
+    /// Reads and checks the whole file first (nothing is sent for a bad file), lists the
+    /// project's configs, plans every step (<see cref="SyncPlanner"/>), then carries the steps out
+    /// one by one: a failed entry is reported and the next goes on.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SyncResult))]
+    public sealed class SyncComposioAuthConfigCommand : ComposioCmdlet
+    {
+        /// <summary>The .psd1 or .json desired-state file.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Values of the file's secret references: name → SecureString or string.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Secret { get; set; }
+
+        /// <summary>Remove configs inside the file's Prune scope that the file does not declare.</summary>
+        [Parameter]
+        public SwitchParameter Prune { get; set; }
+
+        /// <summary>Also send secret references on updates (their drift cannot be seen: the server masks them).</summary>
+        [Parameter]
+        public SwitchParameter UpdateSecrets { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var secrets = SecretTable();
+            var file = LoadFile();
+            if (Prune.IsPresent && file.Prune == null)
+            {
+                ThrowComposioError(InputError.New("PruneScopeMissing",
+                    $"-Prune needs the file to say what it may remove, and '{file.Path}' has no Prune section. Add one, e.g. Prune = @{{ Toolkits = 'github', 'slack'; Name = 'prod-*' }}. Nothing was changed.",
+                    file.Path));
+            }
+            var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
+            try
+            {
+                DesiredStateValidator.Check(file, toolkits);
+            }
+            catch (DesiredStateFileException ex)
+            {
+                ThrowTerminatingError(FileErrorRecord(ex));
+            }
+
+            var slugs = file.AuthConfigs.Select(e => e.Toolkit)
+                .Concat(Prune.IsPresent ? file.Prune!.Toolkits : Array.Empty<string>())
+                .Distinct(StringComparer.Ordinal).ToArray();
+            var actual = ListConfigs(slugs);
+            Say($"{file.Path}: {file.AuthConfigs.Count} declared auth configs; the project has {actual.Count} of toolkits {string.Join(", ", slugs)}.");
+
+            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets).Resolve)
+            {
+                Prune = Prune.IsPresent,
+                UpdateSecrets = UpdateSecrets.IsPresent,
+            };
+            var counts = new Dictionary<SyncAction, int>();
+            foreach (var step in planner.Plan(file, actual))
+            {
+                var action = Apply(step);
+                if (action != null)
+                {
+                    counts[action.Value] = counts.TryGetValue(action.Value, out var n) ? n + 1 : 1;
+                }
+            }
+            Say("Sync done: " + (counts.Count == 0 ? "nothing to do" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))) + ".");
+        }
+
+        /// <summary>Carries out one step and writes its result; returns the action reported, or null when skipped.</summary>
+        private SyncAction? Apply(SyncStep step)
+        {
+            switch (step.Action)
+            {
+                case SyncAction.Unchanged:
+                    return Report(step.ToResult());
+                case SyncAction.Conflict:
+                case SyncAction.Failed:
+                    Report(step.ToResult());
+                    WriteError(StepErrorRecord(step));
+                    return step.Action;
+            }
+            if (!ShouldProcess(step.Id == null ? step.Target : $"{step.Target} ({step.Id})", Describe(step)))
+            {
+                if (WhatIfMode())
+                {
+                    return Report(step.ToResult());
+                }
+                Say($"Skipped {step.Target}.");
+                return null;
+            }
+            var id = step.Id;
+            try
+            {
+                switch (step.Action)
+                {
+                    case SyncAction.Create:
+                        id = Await(token => Client.CreateAuthConfigAsync(step.Create!, token)).Id;
+                        break;
+                    case SyncAction.Update:
+                        Await(token => Client.UpdateAuthConfigAsync(id!, step.Update!, token));
+                        break;
+                    case SyncAction.Remove:
+                        Remove(id!);
+                        return Report(step.ToResult());
+                }
+                if (step.SetEnabled is bool enabled)
+                {
+                    Await(token => Client.SetAuthConfigEnabledAsync(id!, enabled, token));
+                }
+            }
+            catch (ComposioException ex)
+            {
+                // The id, when known, lets a rerun's listing be checked against this one.
+                Report(step.ToResult(SyncAction.Failed, id, ex.Message));
+                WriteComposioError(ex, step.Target);
+                return SyncAction.Failed;
+            }
+            return Report(step.ToResult(id: id));
+        }
+
+        private void Remove(string id)
+        {
+            try
+            {
+                Await(token => Client.DeleteAuthConfigAsync(id, false, token));
+            }
+            catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
+            {
+                Say($"Auth config {id} was already gone.");
+            }
+        }
+
+        private SyncAction Report(SyncResult result)
+        {
+            WriteObject(result);
+            return result.Action;
+        }
+
+        /// <summary>What a step does, by field name only: WhatIf text and transcripts never see a value.</summary>
+        private static string Describe(SyncStep step)
+        {
+            var kind = step.Type == AuthConfigType.Custom ? $"custom {step.Create?.AuthScheme}" : "Composio-managed";
+            var fields = step.Changes.Count == 0 ? string.Empty : " (" + string.Join(", ", step.Changes) + ")";
+            return step.Action switch
+            {
+                SyncAction.Create => $"Create {kind} auth config{fields}",
+                SyncAction.Update => $"Update auth config{fields}",
+                SyncAction.Enable => "Enable auth config",
+                SyncAction.Disable => "Disable auth config",
+                SyncAction.Remove => "Remove auth config (inside the file's prune scope, not declared in it)",
+                _ => step.Action.ToString(),
+            };
+        }
+
+        private ErrorRecord StepErrorRecord(SyncStep step)
+        {
+            var kind = step.ErrorId == "AuthConfigIdentityConflict" ? ComposioErrorKind.Conflict : ComposioErrorKind.InvalidInput;
+            return ErrorRecords.From(InputError.New(step.ErrorId ?? "SyncStepFailed", $"{step.Target}: {step.Error}", step.Target, kind: kind));
+        }
+
+        private DesiredStateFile LoadFile()
+        {
+            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    throw new DesiredStateFileException(path, new DesiredStateProblem("DesiredStateFileNotFound", "the file does not exist."));
+                }
+                return DesiredStateParser.Load(path);
+            }
+            catch (DesiredStateFileException ex)
+            {
+                ThrowTerminatingError(FileErrorRecord(ex));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "DesiredStateFileUnreadable", ErrorCategory.ReadError, path));
+            }
+            throw new InvalidOperationException(); // Not reached: ThrowTerminatingError throws.
+        }
+
+        /// <summary>A bad file is input the module judges itself: it takes the one error path.</summary>
+        private static ErrorRecord FileErrorRecord(DesiredStateFileException ex) =>
+            ErrorRecords.From(InputError.New(ex.ErrorId, ex.Message + Environment.NewLine + "Nothing was changed.", ex.Path,
+                kind: ex.ErrorId == "DesiredStateFileNotFound" ? ComposioErrorKind.NotFound : ComposioErrorKind.InvalidInput));
+
+        /// <summary>Toolkit metadata (cached) for the file's checks; a toolkit that is not found is left out, for the checks to name.</summary>
+        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
+        {
+            var cache = CurrentConnection.Toolkits;
+            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
+            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    result[slug] = Await(token => cache.GetAsync(slug, token));
+                }
+                catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400))
+                {
+                    // The official SDK also reads a 400 here as "no such toolkit".
+                }
+                catch (ComposioException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(ex, slug));
+                }
+            }
+            return result;
+        }
+
+        private List<AuthConfig> ListConfigs(string[] slugs)
+        {
+            if (slugs.Length == 0)
+            {
+                return new List<AuthConfig>();
+            }
+            // Disabled configs too: a sync must see a config someone disabled, or it would create a second one.
+            var query = new AuthConfigQuery { Toolkits = slugs, ShowDisabled = true };
+            try
+            {
+                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)));
+            }
+            catch (ComposioException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, string.Join(",", slugs)));
+                throw; // Not reached.
+            }
+        }
+
+        /// <summary>-Secret as name → SecureString or string; anything else is refused, naming the key only.</summary>
+        private Dictionary<string, object> SecretTable()
+        {
+            var result = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            if (Secret == null)
+            {
+                return result;
+            }
+            foreach (DictionaryEntry entry in Secret)
+            {
+                var key = entry.Key?.ToString();
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (string.IsNullOrWhiteSpace(key) || !(value is SecureString || value is string))
+                {
+                    ThrowComposioError(InputError.New("InvalidSecretValue",
+                        string.IsNullOrWhiteSpace(key)
+                            ? "-Secret has an empty name; names are those of the file's @{ Secret = '<name>' } references."
+                            : $"-Secret entry '{key}' is a {value?.GetType().Name ?? "null"}; give a SecureString (or a string).",
+                        key));
+                }
+                result[key!] = value!;
+            }
+            return result;
+        }
+
+        private bool WhatIfMode() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+    }
+}

@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Composio.Client.Redaction;
+using Composio.Client.Validation;
+
+namespace Composio.PowerShell.DesiredState
+{
+    /// <summary>
+    /// Gives the node tree of a desired-state file its meaning and checks everything that needs no
+    /// server: known keys, value kinds, identities unique, type and scheme consistent, no secret
+    /// written in clear (by name; the toolkit's own secret fields are checked later, see
+    /// <see cref="DesiredStateValidator"/>). Collects every problem, then throws them together.
+    /// </summary>
+    internal sealed class DesiredStateParser
+    {
+        public const string AuthConfigsKey = "AuthConfigs";
+        public const string PruneKey = "Prune";
+        private static readonly string[] s_rootKeys = { AuthConfigsKey, PruneKey };
+        private static readonly string[] s_entryKeys = { "Toolkit", "Name", "Type", "AuthScheme", "Credentials", "Scopes", "ToolsForConnectedAccountCreation", "Enabled" };
+        private static readonly string[] s_pruneKeys = { "Toolkits", "Name" };
+        private static readonly string[] s_referenceKeys = { "Secret", "Env" };
+        private const string ScopesField = "scopes";
+
+        private readonly string _path;
+        private readonly List<DesiredStateProblem> _problems = new List<DesiredStateProblem>();
+
+        private DesiredStateParser(string path) => _path = path;
+
+        /// <summary>Reads and parses a .psd1 or .json file; throws <see cref="DesiredStateFileException"/> on any problem.</summary>
+        public static DesiredStateFile Load(string path)
+        {
+            FileNode root;
+            switch (DesiredStateFormats.Of(path))
+            {
+                case DesiredStateFormat.Psd1:
+                    root = PowerShellDataReader.Read(path);
+                    break;
+                case DesiredStateFormat.Json:
+                    root = JsonFileReader.Read(path);
+                    break;
+                default:
+                    throw new DesiredStateFileException(path, DesiredStateFormats.Unsupported(path));
+            }
+            return Parse(path, root);
+        }
+
+        public static DesiredStateFile Parse(string path, FileNode root)
+        {
+            var parser = new DesiredStateParser(path);
+            var file = parser.Root(root);
+            if (parser._problems.Count > 0)
+            {
+                throw new DesiredStateFileException(path, parser._problems);
+            }
+            return file!;
+        }
+
+        private DesiredStateFile? Root(FileNode node)
+        {
+            if (!(node is FileMap root))
+            {
+                Add("DesiredStateInvalidValue", $"the file must hold one hashtable (JSON object) with the key {AuthConfigsKey}; it holds {node.Kind}.", node.Line);
+                return null;
+            }
+            var keys = Keys(root, s_rootKeys, null);
+            var entries = new List<DesiredAuthConfig>();
+            if (!keys.TryGetValue(AuthConfigsKey, out var list))
+            {
+                Add("DesiredStateMissingKey", $"the key {AuthConfigsKey} is missing: it lists the auth configs, e.g. {AuthConfigsKey} = @( @{{ Toolkit = 'github'; Name = 'GitHub' }} ). An empty list is allowed.", root.Line);
+            }
+            else
+            {
+                var items = list.Value is FileList l ? l.Items : list.Value is FileMap single ? new[] { single } : null;
+                if (items == null)
+                {
+                    Add("DesiredStateInvalidValue", $"{AuthConfigsKey} must be a list of hashtables; it is {list.Value.Kind}.", list.Line);
+                }
+                else
+                {
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        var entry = Entry(items[i], i + 1);
+                        if (entry != null)
+                        {
+                            entries.Add(entry);
+                        }
+                    }
+                }
+            }
+            CheckUniqueIdentities(entries);
+            var prune = keys.TryGetValue(PruneKey, out var pruneEntry) ? Prune(pruneEntry) : null;
+            return new DesiredStateFile(_path, entries, prune);
+        }
+
+        private DesiredAuthConfig? Entry(FileNode node, int index)
+        {
+            var where = $"entry {index}";
+            if (!(node is FileMap map))
+            {
+                Add("DesiredStateInvalidValue", $"each item of {AuthConfigsKey} must be a hashtable; this one is {node.Kind}.", node.Line, where);
+                return null;
+            }
+            // Named by its identity from the start, when it has one, so every message says which config it is.
+            if (Peek(map, "Toolkit") is string peekToolkit && Peek(map, "Name") is string peekName)
+            {
+                where = $"entry {index} (toolkit '{peekToolkit.ToLowerInvariant()}', name '{peekName}')";
+            }
+            var keys = Keys(map, s_entryKeys, where);
+            var toolkit = RequiredText(keys, "Toolkit", map, where);
+            var name = RequiredText(keys, "Name", map, where);
+            if (toolkit != null && !ApiIdentifiers.IsToolkitSlug(toolkit))
+            {
+                Add("DesiredStateInvalidValue", $"Toolkit '{toolkit}' is not a toolkit slug (letters, digits, '-' and '_', e.g. 'github').", keys["Toolkit"].Line, where);
+                toolkit = null;
+            }
+            if (toolkit == null || name == null)
+            {
+                return null;
+            }
+            var entry = new DesiredAuthConfig { Index = index, Line = map.Line, Toolkit = toolkit.ToLowerInvariant(), Name = name };
+            where = entry.Describe();
+
+            if (keys.TryGetValue("Type", out var type))
+            {
+                var text = Text(type, where);
+                if (text != null)
+                {
+                    if (string.Equals(text, nameof(AuthConfigType.ComposioManaged), StringComparison.OrdinalIgnoreCase))
+                    {
+                        entry.Type = AuthConfigType.ComposioManaged;
+                    }
+                    else if (string.Equals(text, nameof(AuthConfigType.Custom), StringComparison.OrdinalIgnoreCase))
+                    {
+                        entry.Type = AuthConfigType.Custom;
+                    }
+                    else
+                    {
+                        Add("DesiredStateInvalidValue", $"Type '{text}' is not known; use ComposioManaged or Custom.", type.Line, where);
+                    }
+                }
+            }
+            if (keys.TryGetValue("AuthScheme", out var scheme))
+            {
+                entry.AuthScheme = Text(scheme, where)?.ToUpperInvariant();
+            }
+            if (keys.TryGetValue("Scopes", out var scopes))
+            {
+                entry.Scopes = Strings(scopes, where, splitCommas: true);
+            }
+            if (keys.TryGetValue("ToolsForConnectedAccountCreation", out var tools))
+            {
+                entry.ToolsForConnectedAccountCreation = Strings(tools, where, splitCommas: false);
+            }
+            if (keys.TryGetValue("Enabled", out var enabled))
+            {
+                if (enabled.Value is FileScalar { Value: bool on })
+                {
+                    entry.Enabled = on;
+                }
+                else
+                {
+                    Add("DesiredStateInvalidValue", $"Enabled must be $true or $false (JSON true or false); it is {enabled.Value.Kind}.", enabled.Line, where);
+                }
+            }
+            if (keys.TryGetValue("Credentials", out var credentials))
+            {
+                entry.Credentials = Credentials(credentials, where);
+            }
+
+            if (entry.Type == AuthConfigType.ComposioManaged)
+            {
+                if (scheme != null)
+                {
+                    Add("DesiredStateSchemeMismatch", "AuthScheme is given for a ComposioManaged config; Composio picks the scheme of its own app. Remove AuthScheme, or set Type = 'Custom' with your own credentials.", scheme.Line, where);
+                }
+                if (credentials != null)
+                {
+                    Add("DesiredStateSchemeMismatch", "Credentials are given for a ComposioManaged config, which has no credentials of yours. Use Scopes for its scopes, or set Type = 'Custom'.", credentials.Line, where);
+                }
+            }
+            else if (entry.AuthScheme == null && scheme == null)
+            {
+                Add("DesiredStateSchemeMismatch", "a Custom config needs AuthScheme (e.g. 'OAUTH2' or 'API_KEY'); Get-ComposioToolkit shows the schemes a toolkit offers.", map.Line, where);
+            }
+            return entry;
+        }
+
+        private IReadOnlyList<DesiredCredential> Credentials(FileMapEntry node, string where)
+        {
+            var result = new List<DesiredCredential>();
+            if (!(node.Value is FileMap map))
+            {
+                Add("DesiredStateInvalidValue", $"Credentials must be a hashtable of field name = value; it is {node.Value.Kind}.", node.Line, where);
+                return result;
+            }
+            foreach (var pair in map.Entries)
+            {
+                if (string.IsNullOrWhiteSpace(pair.Key))
+                {
+                    Add("DesiredStateInvalidValue", "Credentials has an empty field name.", pair.Line, where);
+                    continue;
+                }
+                if (string.Equals(pair.Key, ScopesField, StringComparison.OrdinalIgnoreCase))
+                {
+                    Add("DesiredStateInvalidValue", "scopes is given in Credentials; give it as the entry's Scopes key, which is compared as a set.", pair.Line, where);
+                    continue;
+                }
+                switch (pair.Value)
+                {
+                    case FileMap reference:
+                        var parsed = Reference(reference, pair.Key, where);
+                        if (parsed != null)
+                        {
+                            result.Add(new DesiredCredential(pair.Key, pair.Line, null, parsed));
+                        }
+                        break;
+                    case FileScalar scalar when scalar.Value is string || scalar.Value is bool || scalar.Value is long || scalar.Value is double:
+                        if (SecretNames.IsSecretName(pair.Key))
+                        {
+                            AddSecretInFile(pair.Key, pair.Line, where);
+                        }
+                        else
+                        {
+                            result.Add(new DesiredCredential(pair.Key, pair.Line, scalar.Value, null));
+                        }
+                        break;
+                    default:
+                        Add("DesiredStateInvalidValue", $"credential field '{pair.Key}' is {pair.Value.Kind}; use a string, number or boolean, or a secret reference @{{ Secret = 'name' }} / @{{ Env = 'VARIABLE' }}.", pair.Line, where);
+                        break;
+                }
+            }
+            return result;
+        }
+
+        private void AddSecretInFile(string key, int line, string where) =>
+            Add("DesiredStateSecretInFile",
+                $"credential field '{key}' is a secret, and its value is written in the file. Secrets never go in the file: write {key} = @{{ Secret = '<name>' }} and pass -Secret @{{ '<name>' = <SecureString> }}, or {key} = @{{ Env = '<VARIABLE>' }}.",
+                line, where);
+
+        private SecretReference? Reference(FileMap map, string key, string where)
+        {
+            string? secret = null;
+            string? env = null;
+            foreach (var pair in map.Entries)
+            {
+                var known = s_referenceKeys.FirstOrDefault(k => string.Equals(k, pair.Key, StringComparison.OrdinalIgnoreCase));
+                if (known == null)
+                {
+                    Add("DesiredStateUnknownKey", $"the secret reference of '{key}' has the unknown key '{pair.Key}'; a reference holds Secret = '<name>' (looked up in -Secret), Env = '<VARIABLE>', or both.", pair.Line, where);
+                    return null;
+                }
+                var text = pair.Value is FileScalar { Value: string s } && s.Trim().Length > 0 ? s.Trim() : null;
+                if (text == null || (known == "Env" && text.IndexOf('=') >= 0))
+                {
+                    Add("DesiredStateInvalidValue", $"{known} in the secret reference of '{key}' must be a non-empty name{(known == "Env" ? " of an environment variable" : string.Empty)}.", pair.Line, where);
+                    return null;
+                }
+                if (known == "Secret")
+                {
+                    secret = text;
+                }
+                else
+                {
+                    env = text;
+                }
+            }
+            if (secret == null && env == null)
+            {
+                Add("DesiredStateInvalidValue", $"the value of '{key}' is a hashtable but not a secret reference; write @{{ Secret = '<name>' }}, @{{ Env = '<VARIABLE>' }} or both.", map.Line, where);
+                return null;
+            }
+            return new SecretReference(secret, env);
+        }
+
+        private PruneScope? Prune(FileMapEntry node)
+        {
+            const string where = "Prune";
+            if (!(node.Value is FileMap map))
+            {
+                Add("DesiredStateInvalidValue", $"Prune must be a hashtable such as @{{ Toolkits = 'github', 'slack'; Name = 'prod-*' }}; it is {node.Value.Kind}.", node.Line);
+                return null;
+            }
+            var keys = Keys(map, s_pruneKeys, where);
+            string[]? toolkits = null;
+            if (!keys.TryGetValue("Toolkits", out var toolkitNode))
+            {
+                Add("DesiredStateMissingKey", "Prune needs Toolkits: the toolkits whose configs -Prune may remove.", map.Line, where);
+            }
+            else
+            {
+                toolkits = Strings(toolkitNode, where, splitCommas: false);
+                var bad = toolkits?.FirstOrDefault(t => !ApiIdentifiers.IsToolkitSlug(t));
+                if (bad != null)
+                {
+                    Add("DesiredStateInvalidValue", $"Prune Toolkits: '{bad}' is not a toolkit slug.", toolkitNode.Line, where);
+                    toolkits = null;
+                }
+                else if (toolkits != null && toolkits.Length == 0)
+                {
+                    Add("DesiredStateInvalidValue", "Prune Toolkits is empty; name at least one toolkit.", toolkitNode.Line, where);
+                    toolkits = null;
+                }
+            }
+            // Required, not defaulted to '*': what a prune may delete is written out in full.
+            var name = RequiredText(keys, "Name", map, where, "Prune needs Name: a name pattern with * and ? (Name = '*' for every name).");
+            return toolkits == null || name == null
+                ? null
+                : new PruneScope(toolkits.Select(t => t.ToLowerInvariant()).Distinct().ToArray(), name, map.Line);
+        }
+
+        private void CheckUniqueIdentities(List<DesiredAuthConfig> entries)
+        {
+            foreach (var group in entries.GroupBy(e => e.Identity, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var first = group.First();
+                foreach (var duplicate in group.Skip(1))
+                {
+                    Add("DesiredStateDuplicateIdentity",
+                        $"toolkit '{duplicate.Toolkit}' and name '{duplicate.Name}' are already declared by entry {first.Index} (line {first.Line}); toolkit + name identify a config and must be unique in the file.",
+                        duplicate.Line, $"entry {duplicate.Index}");
+                }
+            }
+        }
+
+        private static string? Peek(FileMap map, string key) =>
+            map.Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))?.Value is FileScalar { Value: string s } && s.Trim().Length > 0 ? s : null;
+
+        /// <summary>The map's entries by canonical key; unknown keys are reported with the valid ones.</summary>
+        private Dictionary<string, FileMapEntry> Keys(FileMap map, string[] valid, string? where)
+        {
+            var result = new Dictionary<string, FileMapEntry>(StringComparer.Ordinal);
+            foreach (var pair in map.Entries)
+            {
+                var known = valid.FirstOrDefault(k => string.Equals(k, pair.Key, StringComparison.OrdinalIgnoreCase));
+                if (known == null)
+                {
+                    Add("DesiredStateUnknownKey", $"unknown key '{pair.Key}'. Valid keys here: {string.Join(", ", valid)}.", pair.Line, where);
+                }
+                else
+                {
+                    result[known] = pair;
+                }
+            }
+            return result;
+        }
+
+        private string? RequiredText(Dictionary<string, FileMapEntry> keys, string key, FileMap map, string? where, string? missingMessage = null)
+        {
+            if (!keys.TryGetValue(key, out var node))
+            {
+                Add("DesiredStateMissingKey", missingMessage ?? $"the key {key} is missing; every entry needs Toolkit and Name, its identity.", map.Line, where);
+                return null;
+            }
+            return Text(node, where);
+        }
+
+        private string? Text(FileMapEntry node, string? where)
+        {
+            if (node.Value is FileScalar { Value: string s } && s.Trim().Length > 0)
+            {
+                return s;
+            }
+            Add("DesiredStateInvalidValue", $"{node.Key} must be a non-empty string; it is {(node.Value is FileScalar { Value: string _ } ? "empty" : node.Value.Kind)}.", node.Line, where);
+            return null;
+        }
+
+        /// <summary>A string or a list of strings; trimmed, empty items dropped. Scopes also split on commas, as the wire joins them.</summary>
+        private string[]? Strings(FileMapEntry node, string? where, bool splitCommas)
+        {
+            var items = node.Value is FileList list ? list.Items : new[] { node.Value };
+            var result = new List<string>();
+            foreach (var item in items)
+            {
+                if (!(item is FileScalar { Value: string s }))
+                {
+                    Add("DesiredStateInvalidValue", $"{node.Key} must be a string or a list of strings; it holds {item.Kind}.", item.Line == 0 ? node.Line : item.Line, where);
+                    return null;
+                }
+                var parts = splitCommas ? s.Split(',') : new[] { s };
+                result.AddRange(parts.Select(p => p.Trim()).Where(p => p.Length > 0));
+            }
+            return result.ToArray();
+        }
+
+        private void Add(string errorId, string message, int line, string? where = null) =>
+            _problems.Add(new DesiredStateProblem(errorId, message, line, where));
+    }
+}

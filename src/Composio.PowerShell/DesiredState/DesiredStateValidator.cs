@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using Composio.PowerShell.AuthConfigs;
+
+namespace Composio.PowerShell.DesiredState
+{
+    /// <summary>
+    /// The checks of a desired-state file that need each toolkit's metadata (and nothing else
+    /// from the server): the toolkit exists, a custom scheme is one it offers, managed auth is
+    /// offered, and no field the toolkit marks secret is written in clear.
+    /// </summary>
+    internal static class DesiredStateValidator
+    {
+        /// <param name="toolkits">By lowercase slug; a toolkit missing here was not found on the server.</param>
+        public static void Check(DesiredStateFile file, IReadOnlyDictionary<string, Toolkit> toolkits)
+        {
+            var problems = new List<DesiredStateProblem>();
+            foreach (var entry in file.AuthConfigs)
+            {
+                var where = entry.Describe();
+                if (!toolkits.TryGetValue(entry.Toolkit, out var toolkit))
+                {
+                    problems.Add(new DesiredStateProblem("DesiredStateUnknownToolkit",
+                        $"toolkit '{entry.Toolkit}' was not found; Get-ComposioToolkit lists the toolkits.", entry.Line, where));
+                    continue;
+                }
+                var offered = AuthSchemes.Offered(toolkit);
+                if (entry.Type == AuthConfigType.Custom)
+                {
+                    if (entry.AuthScheme != null && !offered.Contains(entry.AuthScheme))
+                    {
+                        problems.Add(new DesiredStateProblem("DesiredStateSchemeMismatch",
+                            $"toolkit '{toolkit.Slug}' does not offer auth scheme '{entry.AuthScheme}'. Valid schemes: {AuthSchemes.List(offered)}.", entry.Line, where));
+                    }
+                }
+                else if (toolkit.ComposioManagedAuthSchemes.Length == 0)
+                {
+                    problems.Add(new DesiredStateProblem("DesiredStateSchemeMismatch",
+                        $"Composio does not offer managed auth for toolkit '{toolkit.Slug}'. Use Type = 'Custom' with AuthScheme one of: {AuthSchemes.List(offered)}.", entry.Line, where));
+                }
+                foreach (var credential in entry.Credentials.Where(c => c.Reference == null))
+                {
+                    if (SecretFields.IsSecret(toolkit, entry.AuthScheme, credential.Key))
+                    {
+                        problems.Add(new DesiredStateProblem("DesiredStateSecretInFile",
+                            $"credential field '{credential.Key}' is marked secret by toolkit '{toolkit.Slug}', and its value is written in the file. Secrets never go in the file: write {credential.Key} = @{{ Secret = '<name>' }} and pass -Secret, or {credential.Key} = @{{ Env = '<VARIABLE>' }}.",
+                            credential.Line, where));
+                    }
+                }
+            }
+            if (problems.Count > 0)
+            {
+                throw new DesiredStateFileException(file.Path, problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Composio.PowerShell.DesiredState
+{
+    /// <summary>Writes entries as a .psd1 desired-state file that <see cref="PowerShellDataReader"/> reads back unchanged.</summary>
+    internal static class PowerShellDataWriter
+    {
+        private static readonly Regex s_bareKey = new Regex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant);
+
+        public static string Write(IEnumerable<DesiredAuthConfig> entries)
+        {
+            var nl = Environment.NewLine;
+            var text = new StringBuilder();
+            text.Append("# Composio auth configs: the desired state that Sync-ComposioAuthConfig applies.").Append(nl);
+            text.Append("# Secret values are never written here. Each secret is a reference, filled at sync time from").Append(nl);
+            text.Append("# -Secret @{ '<name>' = <SecureString> } or, with Env = '<VARIABLE>', from an environment variable.").Append(nl);
+            text.Append("@{").Append(nl);
+            text.Append("    # Uncomment to let Sync-ComposioAuthConfig -Prune remove configs in this scope that are not listed below:").Append(nl);
+            text.Append("    # Prune = @{ Toolkits = 'github', 'slack'; Name = 'prod-*' }").Append(nl);
+            text.Append("    AuthConfigs = @(").Append(nl);
+            foreach (var entry in entries)
+            {
+                text.Append("        @{").Append(nl);
+                Line(text, "Toolkit", Quote(entry.Toolkit));
+                Line(text, "Name", Quote(entry.Name));
+                Line(text, "Type", Quote(entry.Type.ToString()));
+                if (entry.AuthScheme != null)
+                {
+                    Line(text, "AuthScheme", Quote(entry.AuthScheme));
+                }
+                if (entry.Credentials.Count > 0)
+                {
+                    text.Append("            Credentials = @{").Append(nl);
+                    foreach (var credential in entry.Credentials)
+                    {
+                        text.Append("                ").Append(Key(credential.Key)).Append(" = ").Append(Value(credential)).Append(nl);
+                    }
+                    text.Append("            }").Append(nl);
+                }
+                else if (entry.Type == AuthConfigType.Custom)
+                {
+                    Line(text, "Credentials", "@{}");
+                }
+                if (entry.Scopes != null)
+                {
+                    Line(text, "Scopes", List(entry.Scopes));
+                }
+                if (entry.ToolsForConnectedAccountCreation != null)
+                {
+                    Line(text, "ToolsForConnectedAccountCreation", List(entry.ToolsForConnectedAccountCreation));
+                }
+                Line(text, "Enabled", entry.Enabled ? "$true" : "$false");
+                text.Append("        }").Append(nl);
+            }
+            text.Append("    )").Append(nl);
+            text.Append("}").Append(nl);
+            return text.ToString();
+        }
+
+        private static void Line(StringBuilder text, string key, string value) =>
+            text.Append("            ").Append(key).Append(" = ").Append(value).Append(Environment.NewLine);
+
+        private static string Value(DesiredCredential credential)
+        {
+            if (credential.Reference != null)
+            {
+                var parts = new List<string>();
+                if (credential.Reference.Secret != null)
+                {
+                    parts.Add("Secret = " + Quote(credential.Reference.Secret));
+                }
+                if (credential.Reference.Env != null)
+                {
+                    parts.Add("Env = " + Quote(credential.Reference.Env));
+                }
+                return "@{ " + string.Join("; ", parts) + " }";
+            }
+            return credential.Literal switch
+            {
+                bool b => b ? "$true" : "$false",
+                string s => Quote(s),
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                var other => Quote(other?.ToString() ?? string.Empty),
+            };
+        }
+
+        private static string List(IEnumerable<string> values) => "@(" + string.Join(", ", values.Select(Quote)) + ")";
+
+        private static string Key(string key) => s_bareKey.IsMatch(key) ? key : Quote(key);
+
+        /// <summary>A single-quoted literal: PowerShell reads the typographic quotes as quotes too, so each is doubled.</summary>
+        private static string Quote(string value)
+        {
+            var text = new StringBuilder("'");
+            foreach (var c in value)
+            {
+                text.Append(c);
+                if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B')
+                {
+                    text.Append(c);
+                }
+            }
+            return text.Append('\'').ToString();
+        }
+    }
+}

@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Composio.Client.Redaction;
+using Composio.Client.Requests;
+using Composio.PowerShell.AuthConfigs;
+
+namespace Composio.PowerShell.DesiredState
+{
+    /// <summary>
+    /// Compares a desired-state file with the project's configs and plans the steps that make the
+    /// project match: create what is missing, patch only the fields that differ, fix the enabled
+    /// state, and (with prune) remove what the file's prune scope covers but the file does not
+    /// declare. Never touches a config whose identity is ambiguous. Knows nothing of PowerShell
+    /// and sends nothing: the cmdlet carries the plan out.
+    /// </summary>
+    internal sealed class SyncPlanner
+    {
+        private const string ScopesField = "scopes";
+        private readonly IReadOnlyDictionary<string, Toolkit> _toolkits;
+        private readonly Func<SecretReference, string?> _resolveSecret;
+
+        /// <param name="toolkits">Every toolkit the file names, by lowercase slug.</param>
+        /// <param name="resolveSecret">A reference's value, or null when it has none; called only for secrets a step sends.</param>
+        public SyncPlanner(IReadOnlyDictionary<string, Toolkit> toolkits, Func<SecretReference, string?> resolveSecret)
+        {
+            _toolkits = toolkits;
+            _resolveSecret = resolveSecret;
+        }
+
+        /// <summary>Send secret references on updates too (they cannot be compared: the server masks them).</summary>
+        public bool UpdateSecrets { get; set; }
+
+        /// <summary>Remove configs inside the file's prune scope that the file does not declare.</summary>
+        public bool Prune { get; set; }
+
+        /// <summary>One step per entry, in file order, then the removals.</summary>
+        public IReadOnlyList<SyncStep> Plan(DesiredStateFile file, IEnumerable<AuthConfig> actual)
+        {
+            var byIdentity = actual
+                .GroupBy(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var steps = new List<SyncStep>();
+            foreach (var entry in file.AuthConfigs)
+            {
+                byIdentity.TryGetValue(entry.Identity, out var matches);
+                steps.Add(matches == null || matches.Count == 0 ? PlanCreate(entry)
+                    : matches.Count == 1 ? PlanExisting(entry, matches[0])
+                    : PlanConflict(entry, matches));
+            }
+            if (Prune && file.Prune != null)
+            {
+                var declared = new HashSet<string>(file.AuthConfigs.Select(e => e.Identity), StringComparer.Ordinal);
+                steps.AddRange(byIdentity
+                    .Where(g => !declared.Contains(g.Key))
+                    .SelectMany(g => g.Value)
+                    .Where(c => file.Prune.Covers(c.Toolkit, c.Name))
+                    .OrderBy(c => c.Toolkit, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
+                    .Select(c => new SyncStep { Action = SyncAction.Remove, Toolkit = c.Toolkit, Name = c.Name, Id = c.Id, Type = TypeOf(c) }));
+            }
+            return steps;
+        }
+
+        private SyncStep PlanCreate(DesiredAuthConfig entry)
+        {
+            var step = NewStep(entry, SyncAction.Create);
+            var changes = new List<string>();
+            var missingSecrets = new List<string>();
+            var credentials = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var credential in entry.Credentials)
+            {
+                credentials[credential.Key] = credential.Reference == null ? credential.Literal : Resolve(credential, missingSecrets);
+                changes.Add("Credentials." + credential.Key);
+            }
+            if (entry.Scopes != null)
+            {
+                credentials[ScopesField] = string.Join(",", entry.Scopes);
+                changes.Add("Scopes");
+            }
+            if (entry.ToolsForConnectedAccountCreation != null)
+            {
+                changes.Add("ToolsForConnectedAccountCreation");
+            }
+            if (!entry.Enabled)
+            {
+                step.SetEnabled = false;
+                changes.Add("Enabled");
+            }
+            step.Changes = changes;
+            if (missingSecrets.Count > 0)
+            {
+                return Fail(step, "MissingSecret", MissingSecretsMessage(missingSecrets));
+            }
+            if (entry.Type == AuthConfigType.Custom)
+            {
+                var missing = MissingRequiredFields(entry, credentials);
+                if (missing != null)
+                {
+                    return Fail(step, "MissingRequiredField", missing);
+                }
+            }
+            step.Create = new CreateAuthConfigRequest
+            {
+                Toolkit = entry.Toolkit,
+                Type = entry.Type,
+                Name = entry.Name,
+                AuthScheme = entry.Type == AuthConfigType.Custom ? entry.AuthScheme : null,
+                // Custom configs always send credentials ({} for schemes that need none, as the docs do);
+                // managed ones only carry scopes there.
+                Credentials = entry.Type == AuthConfigType.Custom || credentials.Count > 0 ? credentials : null,
+                ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
+            };
+            return step;
+        }
+
+        private SyncStep PlanExisting(DesiredAuthConfig entry, AuthConfig config)
+        {
+            var step = NewStep(entry, SyncAction.Unchanged);
+            step.Id = config.Id;
+            if (TypeOf(config) != entry.Type)
+            {
+                return Fail(step, "AuthConfigTypeMismatch",
+                    $"auth config {config.Id} is {config.Type} but the file declares {entry.Type}; a config's type cannot change. Remove the config (Remove-ComposioAuthConfig -Id {config.Id}) or give the entry another name.");
+            }
+            if (entry.Type == AuthConfigType.Custom && !string.Equals(config.AuthScheme, entry.AuthScheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(step, "AuthSchemeMismatch",
+                    $"auth config {config.Id} uses auth scheme {config.AuthScheme} but the file declares {entry.AuthScheme}; a config's scheme cannot change. Remove the config (Remove-ComposioAuthConfig -Id {config.Id}) or give the entry another name.");
+            }
+
+            var changes = new List<string>();
+            var missingSecrets = new List<string>();
+            var credentials = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var credential in entry.Credentials)
+            {
+                config.Credentials.TryGetValue(credential.Key, out var current);
+                // A value the server (or the client) masks cannot be compared: like a reference, it is
+                // only sent when asked to.
+                var writeOnly = credential.Reference != null || string.Equals(current as string, SecretNames.Mask, StringComparison.Ordinal);
+                if (writeOnly)
+                {
+                    if (UpdateSecrets)
+                    {
+                        credentials[credential.Key] = credential.Reference == null ? credential.Literal : Resolve(credential, missingSecrets);
+                        changes.Add("Credentials." + credential.Key);
+                    }
+                }
+                else if (!string.Equals(Canonical(current), Canonical(credential.Literal), StringComparison.Ordinal))
+                {
+                    credentials[credential.Key] = credential.Literal;
+                    changes.Add("Credentials." + credential.Key);
+                }
+            }
+            var update = new UpdateAuthConfigRequest { Type = TypeOf(config) };
+            if (entry.Scopes != null)
+            {
+                config.Credentials.TryGetValue(ScopesField, out var currentScopes);
+                if (!SameSet(entry.Scopes, ScopesOf(currentScopes)))
+                {
+                    var joined = string.Join(",", entry.Scopes);
+                    if (entry.Type == AuthConfigType.ComposioManaged)
+                    {
+                        update.Scopes = joined;
+                    }
+                    else
+                    {
+                        credentials[ScopesField] = joined;
+                    }
+                    changes.Add("Scopes");
+                }
+            }
+            if (entry.ToolsForConnectedAccountCreation != null && !SameSet(entry.ToolsForConnectedAccountCreation, config.ToolsForConnectedAccountCreation))
+            {
+                update.ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation;
+                changes.Add("ToolsForConnectedAccountCreation");
+            }
+            if (credentials.Count > 0)
+            {
+                update.Credentials = credentials;
+            }
+            var patch = changes.Count > 0;
+            // A status the server did not report counts as enabled, its default.
+            if ((config.IsEnabled ?? true) != entry.Enabled)
+            {
+                step.SetEnabled = entry.Enabled;
+                changes.Add("Enabled");
+            }
+            step.Changes = changes;
+            if (missingSecrets.Count > 0)
+            {
+                return Fail(step, "MissingSecret", MissingSecretsMessage(missingSecrets));
+            }
+            if (patch)
+            {
+                step.Update = update;
+                step.Action = SyncAction.Update;
+            }
+            else if (step.SetEnabled != null)
+            {
+                step.Action = entry.Enabled ? SyncAction.Enable : SyncAction.Disable;
+            }
+            return step;
+        }
+
+        private static SyncStep PlanConflict(DesiredAuthConfig entry, List<AuthConfig> matches)
+        {
+            var step = NewStep(entry, SyncAction.Conflict);
+            step.ErrorId = "AuthConfigIdentityConflict";
+            step.Error = $"{matches.Count} auth configs of toolkit '{entry.Toolkit}' are named '{entry.Name}' ({string.Join(", ", matches.Select(m => m.Id))}); none of them was changed. Rename or remove all but one (Set-ComposioAuthConfig -Name, Remove-ComposioAuthConfig), then sync again.";
+            return step;
+        }
+
+        private string? Resolve(DesiredCredential credential, List<string> missing)
+        {
+            var value = _resolveSecret(credential.Reference!);
+            if (string.IsNullOrEmpty(value))
+            {
+                missing.Add($"credential field '{credential.Key}' takes its value from {credential.Reference!.Describe()}, and there is none");
+                return null;
+            }
+            return value;
+        }
+
+        private static string MissingSecretsMessage(List<string> missing) =>
+            string.Join("; ", missing) + ". Pass it in -Secret @{ '<name>' = <SecureString> } or set the environment variable; nothing was sent for this entry.";
+
+        private string? MissingRequiredFields(DesiredAuthConfig entry, Dictionary<string, object?> credentials)
+        {
+            if (!_toolkits.TryGetValue(entry.Toolkit, out var toolkit) || entry.AuthScheme == null)
+            {
+                return null;
+            }
+            var missing = AuthSchemes.Detail(toolkit, entry.AuthScheme).AuthConfigCreationFields
+                .Where(f => f.Required && !credentials.ContainsKey(f.Name))
+                .Select(f => $"{f.Name} ('{f.DisplayName ?? f.Name}'{(f.IsSecret ? ", a secret: write it as @{ Secret = '<name>' }" : string.Empty)})")
+                .ToList();
+            return missing.Count == 0 ? null
+                : $"auth scheme '{entry.AuthScheme}' of toolkit '{toolkit.Slug}' requires {string.Join("; ", missing)} in Credentials to create the config; nothing was sent for this entry.";
+        }
+
+        private static SyncStep NewStep(DesiredAuthConfig entry, SyncAction action) =>
+            new SyncStep { Action = action, Toolkit = entry.Toolkit, Name = entry.Name, Type = entry.Type };
+
+        private static SyncStep Fail(SyncStep step, string errorId, string message)
+        {
+            step.Action = SyncAction.Failed;
+            step.Create = null;
+            step.Update = null;
+            step.SetEnabled = null;
+            step.ErrorId = errorId;
+            step.Error = message;
+            return step;
+        }
+
+        /// <summary>Credential values as the wire shows them, so 42, "42" and true/"true" compare equal.</summary>
+        private static string? Canonical(object? value) => value switch
+        {
+            null => null,
+            string s => s,
+            bool b => b ? "true" : "false",
+            string[] list => string.Join(",", list),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+
+        /// <summary>Scopes as the server holds them: a comma-joined string or a list.</summary>
+        private static IEnumerable<string> ScopesOf(object? value) => value switch
+        {
+            null => Array.Empty<string>(),
+            string s => s.Split(','),
+            IEnumerable<string> list => list.SelectMany(v => (v ?? string.Empty).Split(',')),
+            _ => new[] { Canonical(value) ?? string.Empty },
+        };
+
+        /// <summary>Order and repeats do not matter for scopes and tool lists.</summary>
+        private static bool SameSet(IEnumerable<string> desired, IEnumerable<string> actual) =>
+            new HashSet<string>(desired.Select(s => s.Trim()).Where(s => s.Length > 0), StringComparer.Ordinal)
+                .SetEquals(actual.Select(s => s.Trim()).Where(s => s.Length > 0));
+
+        private static AuthConfigType TypeOf(AuthConfig config) =>
+            config.IsComposioManaged ? AuthConfigType.ComposioManaged : AuthConfigType.Custom;
+    }
+}
