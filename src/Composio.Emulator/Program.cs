@@ -63,10 +63,12 @@ app.Use(next => new ApiKeyMiddleware(next, options).InvokeAsync);
 
 var authConfigs = new AuthConfigEndpoints(store, catalog, view);
 var toolkits = new ToolkitEndpoints(catalog);
+var toolkitScopes = new ToolkitScopeEndpoints(catalog);
 foreach (var version in ApiVersion.All)
 {
     authConfigs.Map(app, version);
     toolkits.Map(app, version);
+    toolkitScopes.Map(app, version);
 }
 new AdminEndpoints(store, log, faults, catalog).Map(app);
 app.MapFallback("{**path}", ctx => ApiError.WriteAsync(ctx, StatusCodes.Status404NotFound, ApiError.Slugs.NotFound,
