@@ -27,6 +27,8 @@ namespace Composio
         public string? ProxyUrl { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
         public string[] RestrictToFollowingTools { get; set; } = Array.Empty<string>();
+        /// <summary>Shared credential fields with every value shown as `***`: they are secrets every connection uses.</summary>
+        public IDictionary<string, object?> SharedCredentials { get; set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
         /// <summary>Fields a user supplies when connecting an account through this config.</summary>
         public AuthConfigField[] ExpectedInputFields { get; set; } = Array.Empty<AuthConfigField>();
         public string? ToolkitLogo { get; set; }

@@ -28,6 +28,7 @@ namespace Composio.Client.Wire
         [JsonPropertyName("expected_input_fields")] public List<FieldWire>? ExpectedInputFields { get; set; }
         [JsonPropertyName("tool_access_config")] public ToolAccessConfigWire? ToolAccessConfig { get; set; }
         [JsonPropertyName("restrict_to_following_tools")] public List<string>? RestrictToFollowingTools { get; set; }
+        [JsonPropertyName("shared_credentials")] public Dictionary<string, JsonElement>? SharedCredentials { get; set; }
         [JsonPropertyName("is_enabled_for_tool_router")] public bool? IsEnabledForToolRouter { get; set; }
 
         public AuthConfig ToModel()
@@ -56,6 +57,7 @@ namespace Composio.Client.Wire
                 ToolsAvailableForExecution = ToolAccessConfig?.ToolsAvailableForExecution?.ToArray() ?? Array.Empty<string>(),
                 IsEnabledForToolRouter = IsEnabledForToolRouter,
                 RestrictToFollowingTools = RestrictToFollowingTools?.ToArray() ?? Array.Empty<string>(),
+                SharedCredentials = MaskedAll(SharedCredentials),
                 ExpectedInputFields = (ExpectedInputFields ?? new List<FieldWire>()).Select(f => f.ToModel(toolkit, scheme)).ToArray(),
             };
         }
@@ -84,6 +86,17 @@ namespace Composio.Client.Wire
                 result[pair.Key] = secret && pair.Value.ValueKind != JsonValueKind.Null
                     ? SecretNames.Mask
                     : JsonValues.AsObject(pair.Value);
+            }
+            return result;
+        }
+
+        /// <summary>Every non-null value masked, whatever its key: shared credentials are all secrets.</summary>
+        private static IDictionary<string, object?> MaskedAll(Dictionary<string, JsonElement>? wire)
+        {
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var pair in wire ?? new Dictionary<string, JsonElement>())
+            {
+                result[pair.Key] = pair.Value.ValueKind == JsonValueKind.Null ? null : SecretNames.Mask;
             }
             return result;
         }
