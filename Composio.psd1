@@ -21,6 +21,7 @@
         'Remove-ComposioAuthConfig'
         'Get-ComposioToolkit'
         'Get-ComposioAuthConfigField'
+        'Get-ComposioToolkitScope'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

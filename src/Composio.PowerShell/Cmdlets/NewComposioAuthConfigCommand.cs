@@ -57,8 +57,8 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DefaultSet)]
         public Hashtable? Credentials { get; set; }
 
-        /// <summary>Sent as one comma-joined string in credentials.scopes.</summary>
-        [Parameter(ParameterSetName = DefaultSet)]
+        /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Scope { get; set; }
 
@@ -83,9 +83,10 @@ namespace Composio.PowerShell.Cmdlets
             var cache = ComposioSession.RequireToolkits();
             var toolkit = FetchToolkit(cache);
             CreateAuthConfigRequest request;
+            CreateRequestBuilder builder;
             try
             {
-                request = new CreateRequestBuilder
+                request = (builder = new CreateRequestBuilder
                 {
                     Type = Type,
                     AuthScheme = AuthScheme,
@@ -95,12 +96,22 @@ namespace Composio.PowerShell.Cmdlets
                     RedirectUri = RedirectUri,
                     ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
                     FieldParameters = _fieldParameters,
-                }.Build(toolkit);
+                }).Build(toolkit);
             }
             catch (InputErrorException ex)
             {
                 ThrowTerminatingError(ex.ToErrorRecord());
                 return;
+            }
+            if (Scope != null && builder.Scheme != null)
+            {
+                // Advice, before -WhatIf stops: the request still goes as given.
+                var warning = ScopeCheck.Warning(builder.Scheme, Scope);
+                if (warning != null)
+                {
+                    WriteWarning(warning);
+                }
+                WriteVerbose(ScopeCheck.Required(builder.Scheme, Scope));
             }
 
             if (!ShouldProcess(TargetText(request), ActionText(request)))

@@ -24,6 +24,7 @@ namespace Composio.PowerShell.Cmdlets
     {
         private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
+        private Dictionary<string, object?>? _sharedCredentials;
         private string _changes = string.Empty;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -32,8 +33,9 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        /// <summary>Checked in BeginProcessing rather than by a validation attribute, so a blank name gets its own error id.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotNull]
         public string? Name { get; set; }
 
         /// <summary>Merged key by key into the stored credentials (custom configs only).</summary>
@@ -54,14 +56,32 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNull]
         public string[]? ToolsAvailableForExecution { get; set; }
 
+        /// <summary>Merged key by key into the config's shared credentials; values may be SecureStrings.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? SharedCredentials { get; set; }
+
+        /// <summary>Managed configs: restrict_to_following_tools (an empty list clears it).</summary>
+        [Parameter]
+        [Alias("RestrictToFollowingTools")]
+        [ValidateNotNull]
+        [AllowEmptyCollection]
+        public string[]? RestrictToTools { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void BeginProcessing()
         {
+            if (Name != null && Name.Trim().Length == 0)
+            {
+                ThrowTerminatingError(ErrorRecords.Invalid("EmptyAuthConfigName",
+                    "-Name needs at least one non-blank character (the API refuses an empty name); leave -Name out to keep the current one.", Name));
+            }
             try
             {
                 _credentials = Credentials == null || Credentials.Count == 0 ? null : CredentialTable.From(Credentials);
+                _sharedCredentials = SharedCredentials == null || SharedCredentials.Count == 0 ? null : CredentialTable.From(SharedCredentials);
             }
             catch (CredentialValueException ex)
             {
@@ -76,7 +96,7 @@ namespace Composio.PowerShell.Cmdlets
             if (_changes.Length == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Invalid("NothingToSet",
-                    "Nothing to change: give at least one of -Name, -Credentials, -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution.", null));
+                    "Nothing to change: give at least one of -Name, -Credentials, -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution, -SharedCredentials, -RestrictToTools.", null));
             }
         }
 
@@ -98,11 +118,18 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     return;
                 }
-                var type = TypeOf(id);
+                // -Scope is checked against the config's toolkit, so the config is read whatever is known of it.
+                var type = Scope != null ? CheckScopes(ReadConfig(id)) : TypeOf(id);
                 if (type == AuthConfigType.ComposioManaged && _credentials != null)
                 {
                     WriteError(ErrorRecords.Invalid("CredentialsOnManagedConfig",
                         $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id));
+                    return;
+                }
+                if (type == AuthConfigType.Custom && RestrictToTools != null)
+                {
+                    WriteError(ErrorRecords.Invalid("RestrictToToolsOnCustomConfig",
+                        $"Auth config {id} is custom: the API changes restrict_to_following_tools on Composio-managed configs only. Use -ToolsAvailableForExecution to limit the tools of a custom config.", id));
                     return;
                 }
                 Await(token => Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
@@ -125,8 +152,41 @@ namespace Composio.PowerShell.Cmdlets
                 return known;
             }
             WriteVerbose($"Looking up the type of {id} to choose the update's body.");
+            return ReadConfig(id).Type;
+        }
+
+        private AuthConfig ReadConfig(string id)
+        {
             var config = Await(token => Client.GetAuthConfigAsync(id, token));
             AuthConfigTypes.Remember(config);
+            return config;
+        }
+
+        /// <summary>
+        /// Warns about -Scope values the config's toolkit does not list, and names its required
+        /// scopes in -Verbose. Advice only: when the toolkit cannot be read, the change still goes.
+        /// </summary>
+        private AuthConfigType CheckScopes(AuthConfig config)
+        {
+            try
+            {
+                var cache = ComposioSession.RequireToolkits();
+                var toolkit = Await(token => cache.GetAsync(config.Toolkit, token));
+                var scheme = toolkit.AuthConfigDetails?.FirstOrDefault(d => string.Equals(d.AuthScheme, config.AuthScheme, StringComparison.OrdinalIgnoreCase));
+                if (scheme != null)
+                {
+                    var warning = ScopeCheck.Warning(scheme, Scope!);
+                    if (warning != null)
+                    {
+                        WriteWarning(warning);
+                    }
+                    WriteVerbose(ScopeCheck.Required(scheme, Scope!));
+                }
+            }
+            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.Unauthorized && ex.Kind != ComposioErrorKind.Connection)
+            {
+                WriteVerbose($"The scopes were not checked: toolkit '{config.Toolkit}' could not be read ({ex.Message}).");
+            }
             return config.Type;
         }
 
@@ -138,6 +198,8 @@ namespace Composio.PowerShell.Cmdlets
                 Name = Name,
                 ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
                 ToolsAvailableForExecution = ToolsAvailableForExecution,
+                SharedCredentials = _sharedCredentials,
+                RestrictToFollowingTools = RestrictToTools,
             };
             var scopes = Scope == null ? null : string.Join(",", Scope);
             if (type == AuthConfigType.ComposioManaged)
@@ -178,6 +240,14 @@ namespace Composio.PowerShell.Cmdlets
             if (ToolsAvailableForExecution != null)
             {
                 parts.Add("tools available for execution");
+            }
+            if (_sharedCredentials != null)
+            {
+                parts.Add("shared credentials (" + string.Join(", ", _sharedCredentials.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ")");
+            }
+            if (RestrictToTools != null)
+            {
+                parts.Add("tool restriction");
             }
             return string.Join(", ", parts);
         }
