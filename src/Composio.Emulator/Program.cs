@@ -61,7 +61,7 @@ app.Use(next => new FaultMiddleware(next, faults).InvokeAsync);
 app.Use(next => new ErrorMiddleware(next).InvokeAsync);
 app.Use(next => new ApiKeyMiddleware(next, options).InvokeAsync);
 
-var authConfigs = new AuthConfigEndpoints(store, catalog, view);
+var authConfigs = new AuthConfigEndpoints(store, catalog, view, options.LossyPageLimit);
 var toolkits = new ToolkitEndpoints(catalog);
 var toolkitScopes = new ToolkitScopeEndpoints(catalog);
 foreach (var version in ApiVersion.All)

@@ -10,7 +10,7 @@ namespace Composio.Emulator.Endpoints;
 /// /auth_configs: create, list, retrieve, update, enable/disable, delete. Handlers are plain
 /// RequestDelegates (no model binding) so start-up stays fast and every error has the Composio shape.
 /// </summary>
-public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog catalog, AuthConfigView view)
+public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog catalog, AuthConfigView view, bool lossyPageLimit = false)
 {
     private const string Validation = ApiError.Slugs.AuthConfigValidation;
     private const string TypeManaged = "use_composio_managed_auth";
@@ -225,7 +225,9 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             Query.Bool(request, "show_disabled") ?? false,
             Query.String(request, "search") is { Length: > 0 } search ? search : null);
         var limit = Query.Limit(request, ApiVersion.DefaultLimit, version.MaxLimit);
-        var page = store.List(filter, limit, Query.String(request, "cursor"), view.Render);
+        // --lossy-page-limit: the page is capped, but the cursor moves by the limit that was asked.
+        int? advance = lossyPageLimit ? Query.Limit(request, ApiVersion.DefaultLimit, int.MaxValue) : null;
+        var page = store.List(filter, limit, Query.String(request, "cursor"), view.Render, advance);
         return JsonResponse.WriteAsync(ctx, page.ToEnvelope(), StatusCodes.Status200OK);
     }
 
