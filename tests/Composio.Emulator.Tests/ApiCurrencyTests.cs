@@ -104,6 +104,31 @@ public sealed class ApiCurrencyTests(EmulatorFixture fixture) : EmulatorTest(fix
     }
 
     [Fact]
+    public async Task ToolsForConnectedAccountCreation_SetTheirLeastPrivilegeScopes()
+    {
+        var id = await Api.CreateAsync("github", new
+        {
+            type = "use_composio_managed_auth",
+            tool_access_config = new { tools_for_connected_account_creation = new[] { "GITHUB_CREATE_A_GIST", "GITHUB_GET_THE_AUTHENTICATED_USER", "GITHUB_NOT_IN_THE_MAP" } },
+        });
+        Assert.Equal("gist,read:user", (await GetAsync(id))["credentials"]!["scopes"]!.GetValue<string>());
+
+        // An update naming tools sets the scopes again; scopes given in the same request win.
+        AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "default", tool_access_config = new { tools_for_connected_account_creation = new[] { "GITHUB_LIST_NOTIFICATIONS" } } }));
+        Assert.Equal("notifications", (await GetAsync(id))["credentials"]!["scopes"]!.GetValue<string>());
+        AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "default", scopes = "repo", tool_access_config = new { tools_for_connected_account_creation = new[] { "GITHUB_CREATE_A_GIST" } } }));
+        Assert.Equal("repo", (await GetAsync(id))["credentials"]!["scopes"]!.GetValue<string>());
+
+        var custom = await Api.CreateAsync("gmail", new
+        {
+            type = "use_custom_auth", authScheme = "OAUTH2",
+            credentials = new { client_id = "c", client_secret = "gmail-secret-value-1" },
+            tool_access_config = new { tools_for_connected_account_creation = new[] { "GMAIL_SEND_EMAIL" } },
+        });
+        Assert.Equal("https://www.googleapis.com/auth/gmail.send", (await GetAsync(custom))["credentials"]!["scopes"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ToolkitSchemes_CarryRequiredScopes_ThatTheToolkitOffers()
     {
         var gmail = (await Api.GetAsync("toolkits/gmail")).Obj;

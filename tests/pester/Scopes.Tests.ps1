@@ -122,6 +122,16 @@ Describe 'From a recommendation to an auth config' {
     }
 }
 
+Describe 'Scopes derived from -ToolsForConnectedAccountCreation (§8 item 9)' {
+    BeforeEach { Reset-ComposioEmulator $emulator }
+
+    It 'the service sets the least-privilege scopes of the tools named at creation' {
+        $config = New-ComposioAuthConfig -Toolkit github -ToolsForConnectedAccountCreation GITHUB_STAR_A_REPOSITORY, GITHUB_CREATE_A_GIST
+        (Get-CreateRequest $emulator)[0].body.auth_config.tool_access_config.tools_for_connected_account_creation | Should -Be @('GITHUB_STAR_A_REPOSITORY', 'GITHUB_CREATE_A_GIST')
+        $config.Credentials['scopes'] | Should -Be 'public_repo,gist'
+    }
+}
+
 Describe 'Scope checks of New- and Set-ComposioAuthConfig' {
     BeforeEach { Reset-ComposioEmulator $emulator }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Composio.Emulator.Catalog;
 using Composio.Emulator.Errors;
 using Composio.Emulator.Http;
+using Composio.Emulator.Scopes;
 using Composio.Emulator.State;
 
 namespace Composio.Emulator.Endpoints;
@@ -129,6 +130,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                     $"Use \"{TypeManaged}\" or \"{TypeCustom}\".", Validation);
         }
 
+        DeriveScopes(toolkit, scheme, toolAccess, credentials, scopesGiven: credentials.ContainsKey("scopes"));
         return new AuthConfig
         {
             Type = storedType,
@@ -160,6 +162,29 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             throw new ApiException(StatusCodes.Status400BadRequest, Validation, missing[0],
                 $"Add these keys to credentials: {string.Join(", ", names)}.", missing);
         }
+    }
+
+    /// <summary>
+    /// Contract §8 item 9: tools_for_connected_account_creation also sets the config's scopes to the
+    /// least-privilege scopes of those tools [inferred: scopes given in the same request win; tools
+    /// the scope map does not know are left out].
+    /// </summary>
+    private static void DeriveScopes(ToolkitRecord toolkit, string scheme, JsonObject? toolAccess, JsonObject credentials, bool scopesGiven)
+    {
+        if (scopesGiven || toolAccess?["tools_for_connected_account_creation"] is not JsonArray tools || !toolkit.ScopeMaps.TryGetValue(scheme, out var map))
+        {
+            return;
+        }
+        var known = tools.Select(t => t is JsonValue v && v.TryGetValue<string>(out var tool) ? tool : null)
+            .Where(t => t is not null && map.Tools.Any(m => m.Key.Equals(t, StringComparison.OrdinalIgnoreCase)))
+            .Select(t => t!)
+            .ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+        var scopes = ScopeRecommender.Recommend(map, known, new Dictionary<string, string>(), Array.Empty<string>(), Array.Empty<string>(), null, toolkit.Slug).LeastPrivilege;
+        credentials["scopes"] = string.Join(",", scopes);
     }
 
     /// <summary>A field with user_visible false that was not given takes its default (contract §8 item 4).</summary>
@@ -328,6 +353,15 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                     credentials.Remove(key);
                 }
             }
+        }
+
+        var scopesGiven = type == AuthConfig.TypeCustom
+            ? (body["credentials"] as JsonObject)?.ContainsKey("scopes") == true
+            : body.ContainsKey("scopes");
+        var toolkitRecord = catalog.Find(config.ToolkitSlug);
+        if (toolkitRecord is not null)
+        {
+            DeriveScopes(toolkitRecord, config.AuthScheme, toolAccess, credentials, scopesGiven);
         }
 
         // Both variants take shared_credentials (§8 item 3), merged key by key like credentials.
