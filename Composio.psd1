@@ -26,6 +26,7 @@
         'Get-ComposioConnection'
         'Export-ComposioAuthConfig'
         'Sync-ComposioAuthConfig'
+        'Get-ComposioToolkitScope'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

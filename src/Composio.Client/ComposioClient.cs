@@ -32,7 +32,7 @@ namespace Composio.Client
         public async Task<AuthConfig> CreateAuthConfigAsync(CreateAuthConfigRequest request, CancellationToken cancellationToken = default)
         {
             var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
-            var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: RequestBodies.Create(request, slug))
+            var api = new ApiRequest(HttpMethod.Post, "auth_configs", body: WireBody.ToNode(CreateAuthConfigBody.From(request, slug)))
             {
                 Target = request.Name ?? slug,
                 Name = request.Name,
@@ -86,17 +86,25 @@ namespace Composio.Client
         }
 
         /// <summary>PATCH /auth_configs/{id}: only what the request sets is sent.</summary>
-        public Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)
+        public async Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)
         {
-            var api = new ApiRequest(s_patch, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)), body: RequestBodies.Update(request)) { Target = id };
-            return _transport.SendAsync<NoContent>(api, cancellationToken);
+            var path = "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id));
+            if (request.Name != null && request.Name.Trim().Length == 0)
+            {
+                throw new ComposioException("EmptyAuthConfigName", ComposioErrorKind.InvalidInput,
+                    "An auth config's name must have at least one non-blank character; leave the name out to keep the current one.")
+                { Target = id };
+            }
+            var api = new ApiRequest(s_patch, path, body: WireBody.ToNode(UpdateAuthConfigBody.From(request, id))) { Target = id };
+            OperationOutcome.Check(await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false), api, Options.ApiKey);
         }
 
         /// <summary>PATCH /auth_configs/{id}/ENABLED or /DISABLED.</summary>
-        public Task SetAuthConfigEnabledAsync(string id, bool enabled, CancellationToken cancellationToken = default)
+        public async Task SetAuthConfigEnabledAsync(string id, bool enabled, CancellationToken cancellationToken = default)
         {
             var path = "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)) + (enabled ? "/ENABLED" : "/DISABLED");
-            return _transport.SendAsync<NoContent>(new ApiRequest(s_patch, path) { Target = id }, cancellationToken);
+            var api = new ApiRequest(s_patch, path) { Target = id };
+            OperationOutcome.Check(await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false), api, Options.ApiKey);
         }
 
         /// <summary>DELETE /auth_configs/{id}. Returns the revocation job id when <paramref name="revokeOnDelete"/> started one.</summary>
@@ -104,7 +112,8 @@ namespace Composio.Client
         {
             var qs = new QueryString().Add("revoke_on_delete", revokeOnDelete ? true : (bool?)null);
             var api = new ApiRequest(HttpMethod.Delete, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)), qs.ToString()) { Target = id };
-            var answer = await _transport.SendAsync<DeleteAuthConfigResponseWire>(api, cancellationToken).ConfigureAwait(false);
+            var answer = await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false);
+            OperationOutcome.Check(answer, api, Options.ApiKey);
             return answer.RevokeJobId;
         }
 
@@ -153,6 +162,34 @@ namespace Composio.Client
         /// <summary>Toolkit categories, page by page.</summary>
         public PageWalker<ToolkitCategory> WalkToolkitCategories() =>
             new PageWalker<ToolkitCategory>((cursor, size, token) => ListToolkitCategoriesAsync(cursor, size, token), Options.MaxPageSize, "toolkit categories");
+
+        /// <summary>POST /toolkits/{slug}/scopes/recommended (beta): scopes for the given tools, least-privilege and fewest.</summary>
+        public async Task<ScopeRecommendation> RecommendScopesAsync(ScopeRecommendationRequest request, CancellationToken cancellationToken = default)
+        {
+            var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
+            var tools = request.Tools ?? Array.Empty<string>();
+            if (tools.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ComposioException("InvalidToolSlug", ComposioErrorKind.InvalidInput, "A tool slug is empty; give tool slugs such as GITHUB_STAR_A_REPOSITORY.") { Target = slug };
+            }
+            var api = new ApiRequest(HttpMethod.Post, "toolkits/" + ApiIdentifiers.Segment(slug) + "/scopes/recommended",
+                body: WireBody.ToNode(RecommendScopesBody.From(request)))
+            { Target = slug };
+            var wire = await _transport.SendAsync<ScopeRecommendationWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel(slug, tools);
+        }
+
+        /// <summary>GET /toolkits/{slug}/scopes/grant_context (beta): the dimensions scope recommendations depend on.</summary>
+        public async Task<ToolkitGrantContext> GetGrantContextAsync(string slug, string? authScheme = null, string? toolkitVersion = null, CancellationToken cancellationToken = default)
+        {
+            var checkedSlug = ApiIdentifiers.ToolkitSlug(slug);
+            var qs = new QueryString()
+                .Add("auth_scheme", string.IsNullOrEmpty(authScheme) ? null : authScheme!.ToUpperInvariant())
+                .Add("toolkit_version", string.IsNullOrEmpty(toolkitVersion) ? null : toolkitVersion);
+            var api = new ApiRequest(HttpMethod.Get, "toolkits/" + ApiIdentifiers.Segment(checkedSlug) + "/scopes/grant_context", qs.ToString()) { Target = checkedSlug };
+            var wire = await _transport.SendAsync<GrantContextWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel(checkedSlug);
+        }
 
         private int ClampLimit(int? limit) => Math.Max(1, Math.Min(limit ?? Options.MaxPageSize, Options.MaxPageSize));
 

@@ -217,13 +217,14 @@ public sealed class CreateAuthConfigTests(EmulatorFixture fixture) : EmulatorTes
             proxy_config = new { proxy_url = "https://proxy.example.test", proxy_auth_key = "pk" },
             tool_access_config = new { tools_for_connected_account_creation = new[] { "NOTION_SEARCH" } },
             is_enabled_for_tool_router = true,
-            shared_credentials = new { team = "a" },
+            shared_credentials = new { team = "team-shared-secret-1" },
         });
         var stored = (await Api.GetAsync("auth_configs/" + id)).Obj;
         Assert.Equal("https://proxy.example.test", stored["proxy_config"]!["proxy_url"]!.GetValue<string>());
         Assert.Equal("NOTION_SEARCH", stored["tool_access_config"]!["tools_for_connected_account_creation"]![0]!.GetValue<string>());
         Assert.True(stored["is_enabled_for_tool_router"]!.GetValue<bool>());
-        Assert.Equal("a", stored["shared_credentials"]!["team"]!.GetValue<string>());
+        // Shared credentials are secrets: reads mask every value, like secret credential fields.
+        Assert.Equal("team...", stored["shared_credentials"]!["team"]!.GetValue<string>());
         Assert.Equal("Notion Auth", stored["name"]!.GetValue<string>());
     }
 

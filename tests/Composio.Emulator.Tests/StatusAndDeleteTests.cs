@@ -16,7 +16,7 @@ public sealed class StatusAndDeleteTests(EmulatorFixture fixture) : EmulatorTest
 
         var disable = await Api.PatchAsync($"auth_configs/{a}/DISABLED");
         Assert.Equal(200, disable.Code);
-        Assert.Equal("{}", disable.Text);
+        Assert.True(disable.Obj["success"]!.GetValue<bool>());
         Assert.Equal("DISABLED", (await Api.GetAsync("auth_configs/" + a)).Obj["status"]!.GetValue<string>());
         Assert.Equal(new[] { b }, await ListIdsAsync());
         Assert.Equal(1, (await Api.GetAsync("auth_configs")).Obj["total_items"]!.GetValue<int>());
@@ -56,12 +56,12 @@ public sealed class StatusAndDeleteTests(EmulatorFixture fixture) : EmulatorTest
     }
 
     [Fact]
-    public async Task Delete_Returns200Empty_ThenIdIs404()
+    public async Task Delete_Returns200Success_ThenIdIs404()
     {
         var a = await Api.CreateAsync("github");
         var response = await Api.DeleteAsync("auth_configs/" + a);
         Assert.Equal(200, response.Code);
-        Assert.Empty(response.Obj);
+        Assert.Equal(new[] { "success", "message" }, response.Obj.Select(kv => kv.Key));
         Assert.Equal(404, (await Api.GetAsync("auth_configs/" + a)).Code);
         Assert.Equal(404, (await Api.DeleteAsync("auth_configs/" + a)).Code);
         Assert.Equal(404, (await Api.PatchAsync("auth_configs/" + a, new { type = "default" })).Code);
@@ -74,7 +74,7 @@ public sealed class StatusAndDeleteTests(EmulatorFixture fixture) : EmulatorTest
         var a = await Api.CreateAsync("github");
         var response = await Api.DeleteAsync($"auth_configs/{a}?revoke_on_delete=true");
         Assert.Equal(200, response.Code);
-        Assert.Matches("^job_[A-Za-z0-9]+$", response.Obj["revoke_job_id"]!.GetValue<string>());
+        Assert.Matches("^pj_[A-Za-z0-9]+$", response.Obj["revoke_job_id"]!.GetValue<string>());
         Assert.Equal(404, (await Api.GetAsync("auth_configs/" + a)).Code);
     }
 

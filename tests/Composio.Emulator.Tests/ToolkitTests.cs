@@ -159,6 +159,8 @@ public sealed class ToolkitTests(EmulatorFixture fixture) : EmulatorTest(fixture
             foreach (var detail in toolkit["auth_config_details"]!.AsArray())
             {
                 Assert.Equal(detail!["mode"]!.GetValue<string>().ToUpperInvariant(), detail["mode"]!.GetValue<string>());
+                // Required in the 2026 spec (§8 item 4): a list, possibly empty.
+                Assert.All(detail["required_scopes"]!.AsArray(), s => Assert.False(string.IsNullOrEmpty(s!.GetValue<string>())));
                 foreach (var group in new[] { "auth_config_creation", "connected_account_initiation" })
                 {
                     foreach (var kind in new[] { "required", "optional" })
@@ -171,6 +173,9 @@ public sealed class ToolkitTests(EmulatorFixture fixture) : EmulatorTest(fixture
                             Assert.Equal("string", f["type"]!.GetValue<string>());
                             Assert.Equal(kind == "required", f["required"]!.GetValue<bool>());
                             Assert.True(f.ContainsKey("default") && f.ContainsKey("is_secret") && f.ContainsKey("description"));
+                            var visible = f["user_visible"]!.GetValue<bool>();
+                            // A hidden field is filled from its default, so it must have one.
+                            Assert.True(visible || f["default"] is not null, $"{slug}: hidden field {f["name"]} has no default");
                         }
                     }
                 }

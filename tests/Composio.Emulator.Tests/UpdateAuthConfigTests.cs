@@ -13,7 +13,7 @@ public sealed class UpdateAuthConfigTests(EmulatorFixture fixture) : EmulatorTes
         var id = await Api.CreateCustomNotionAsync("rotate", "old-secret-value-0001");
         var response = await Api.PatchAsync("auth_configs/" + id, new { type = "custom", credentials = new { client_secret = "new-secret-value-0002" }, tool_access_config = new { } });
         Assert.Equal(200, response.Code);
-        Assert.Empty(response.Obj);
+        Assert.True(response.Obj["success"]!.GetValue<bool>());
         var credentials = (await GetAsync(id))["credentials"]!;
         Assert.Equal("1234567890", credentials["client_id"]!.GetValue<string>());
         Assert.Equal("new-...", credentials["client_secret"]!.GetValue<string>());

@@ -10,7 +10,8 @@ BeforeDiscovery {
             @{
                 Toolkit = $toolkit.slug
                 Scheme  = $detail.mode
-                Fields  = @(@($creation.required) + @($creation.optional) | Where-Object { $_ } | ForEach-Object name | Select-Object -Unique)
+                # Fields hidden from the user (user_visible false) get no parameter and are not sent.
+                Fields  = @(@($creation.required) + @($creation.optional) | Where-Object { $_ -and $_.user_visible -ne $false } | ForEach-Object name | Select-Object -Unique)
             }
         }
     }
@@ -52,7 +53,7 @@ Describe 'Dynamic field parameters: every scheme of every toolkit' {
         }
         if ('scopes' -in $Fields) { $splat.Scope = 'one', 'two' }
         if ('oauth_redirect_uri' -in $Fields) { $splat.RedirectUri = 'https://example.org/callback' }
-        New-ComposioAuthConfig -Toolkit $Toolkit -Type Custom -AuthScheme $Scheme @splat -ErrorAction SilentlyContinue | Out-Null
+        New-ComposioAuthConfig -Toolkit $Toolkit -Type Custom -AuthScheme $Scheme @splat -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
         $sent = (Get-CreateRequest $emulator)[0].body.auth_config.credentials
         $sentNames = if ($sent) { @($sent.PSObject.Properties.Name) } else { @() }
         ($sentNames | Sort-Object) -join '|' | Should -Be (($Fields | Sort-Object) -join '|')

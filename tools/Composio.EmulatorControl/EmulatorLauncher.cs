@@ -59,6 +59,10 @@ public static class EmulatorLauncher
             arguments.Add("--faults");
             arguments.Add(options.Faults);
         }
+        if (options.LossyPageLimit)
+        {
+            arguments.Add("--lossy-page-limit");
+        }
         return arguments;
     }
 

@@ -21,6 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>--faults: a JSON file of fault rules active from the start.</summary>
     public string? Faults { get; set; }
 
+    /// <summary>--lossy-page-limit: imitate the service's lossy paging above the 50-item cap (contract §8 item 5).</summary>
+    public bool LossyPageLimit { get; set; }
+
     /// <summary>How long to wait for the listening line; null for <see cref="EmulatorLauncher.DefaultStartTimeout"/>.</summary>
     public TimeSpan? StartTimeout { get; set; }
 

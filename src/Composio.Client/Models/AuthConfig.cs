@@ -28,6 +28,8 @@ namespace Composio
         public string? ProxyUrl { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
         public ItemList<string> RestrictToFollowingTools { get; set; } = ItemList<string>.Empty;
+        /// <summary>Shared credential fields with every value shown as `***`: they are secrets every connection uses.</summary>
+        public CredentialMap SharedCredentials { get; set; } = new CredentialMap();
         /// <summary>Fields a user supplies when connecting an account through this config.</summary>
         public ItemList<AuthConfigField> ExpectedInputFields { get; set; } = ItemList<AuthConfigField>.Empty;
         public string? ToolkitLogo { get; set; }

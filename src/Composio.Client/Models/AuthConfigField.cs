@@ -14,6 +14,11 @@ namespace Composio
         public string? Default { get; set; }
         public bool IsSecret { get; set; }
         public string? LegacyTemplateName { get; set; }
+        /// <summary>
+        /// False for a field Composio fills itself: it is never asked of the user, even when
+        /// Required, and its Default applies. Missing on the wire means true.
+        /// </summary>
+        public bool UserVisible { get; set; } = true;
 
         public override string ToString() => Name;
     }

@@ -14,7 +14,12 @@ namespace Composio
         /// <summary>Connection (initiation) fields, required ones first.</summary>
         public AuthConfigField[] ConnectedAccountInitiationFields { get; set; } = Array.Empty<AuthConfigField>();
         public bool IsComposioManaged { get; set; }
+        /// <summary>The scopes Composio's managed app can request for this scheme (`composio_managed_auth[].scopes.available`).</summary>
+        public string[] AvailableScopes { get; set; } = Array.Empty<string>();
+        /// <summary>The scopes requested when none are given: the default of the `scopes` creation field, split at commas.</summary>
         public string[] DefaultScopes { get; set; } = Array.Empty<string>();
+        /// <summary>Scopes the scheme always needs (`required_scopes`).</summary>
+        public string[] RequiredScopes { get; set; } = Array.Empty<string>();
 
         public override string ToString() => AuthScheme;
     }

@@ -9,6 +9,7 @@ namespace Composio.Client.Requests
     public sealed class UpdateAuthConfigRequest
     {
         public AuthConfigType Type { get; set; }
+        /// <summary>At least one non-blank character (the API refuses an empty name).</summary>
         public string? Name { get; set; }
         /// <summary>Custom configs only: merged into the stored credentials.</summary>
         public IDictionary<string, object?>? Credentials { get; set; }
@@ -19,5 +20,9 @@ namespace Composio.Client.Requests
         public string[]? ToolsForConnectedAccountCreation { get; set; }
         public string[]? ToolsAvailableForExecution { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
+        /// <summary>Both variants: merged key by key into the stored shared credentials (a null value removes a key).</summary>
+        public IDictionary<string, object?>? SharedCredentials { get; set; }
+        /// <summary>Managed configs only: `restrict_to_following_tools` (deprecated by the API in favour of ToolsAvailableForExecution).</summary>
+        public string[]? RestrictToFollowingTools { get; set; }
     }
 }

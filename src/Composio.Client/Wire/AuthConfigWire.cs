@@ -28,6 +28,7 @@ namespace Composio.Client.Wire
         [JsonPropertyName("expected_input_fields")] public List<FieldWire>? ExpectedInputFields { get; set; }
         [JsonPropertyName("tool_access_config")] public ToolAccessConfigWire? ToolAccessConfig { get; set; }
         [JsonPropertyName("restrict_to_following_tools")] public List<string>? RestrictToFollowingTools { get; set; }
+        [JsonPropertyName("shared_credentials")] public Dictionary<string, JsonElement>? SharedCredentials { get; set; }
         [JsonPropertyName("is_enabled_for_tool_router")] public bool? IsEnabledForToolRouter { get; set; }
 
         public AuthConfig ToModel()
@@ -56,6 +57,7 @@ namespace Composio.Client.Wire
                 ToolsAvailableForExecution = new ItemList<string>(ToolAccessConfig?.ToolsAvailableForExecution ?? new List<string>()),
                 IsEnabledForToolRouter = IsEnabledForToolRouter,
                 RestrictToFollowingTools = new ItemList<string>(RestrictToFollowingTools ?? new List<string>()),
+                SharedCredentials = MaskedAll(SharedCredentials),
                 ExpectedInputFields = new ItemList<AuthConfigField>((ExpectedInputFields ?? new List<FieldWire>()).Select(f => f.ToModel(toolkit, scheme)).ToList()),
             };
         }
@@ -84,6 +86,17 @@ namespace Composio.Client.Wire
                 result[pair.Key] = secret && pair.Value.ValueKind != JsonValueKind.Null
                     ? SecretNames.Mask
                     : JsonValues.AsObject(pair.Value);
+            }
+            return result;
+        }
+
+        /// <summary>Every non-null value masked, whatever its key: shared credentials are all secrets.</summary>
+        private static CredentialMap MaskedAll(Dictionary<string, JsonElement>? wire)
+        {
+            var result = new CredentialMap();
+            foreach (var pair in wire ?? new Dictionary<string, JsonElement>())
+            {
+                result[pair.Key] = pair.Value.ValueKind == JsonValueKind.Null ? null : SecretNames.Mask;
             }
             return result;
         }

@@ -18,11 +18,6 @@ namespace Composio.Client.Wire
         [JsonPropertyName("restrict_to_following_tools")] public List<string>? RestrictToFollowingTools { get; set; }
     }
 
-    internal sealed class DeleteAuthConfigResponseWire
-    {
-        [JsonPropertyName("revoke_job_id")] public string? RevokeJobId { get; set; }
-    }
-
     internal sealed class PageWire<T>
     {
         [JsonPropertyName("items")] public List<T>? Items { get; set; }

@@ -16,6 +16,7 @@ namespace Composio.Client.Wire
         [JsonPropertyName("default")] public JsonElement? Default { get; set; }
         [JsonPropertyName("is_secret")] public bool? IsSecret { get; set; }
         [JsonPropertyName("legacy_template_name")] public string? LegacyTemplateName { get; set; }
+        [JsonPropertyName("user_visible")] public bool? UserVisible { get; set; }
 
         public AuthConfigField ToModel(string toolkit, string scheme, bool? forceRequired = null)
         {
@@ -32,6 +33,7 @@ namespace Composio.Client.Wire
                 Default = JsonValues.AsString(Default),
                 IsSecret = (IsSecret ?? false) || SecretNames.IsSecretName(name),
                 LegacyTemplateName = LegacyTemplateName,
+                UserVisible = UserVisible ?? true,
             };
         }
     }

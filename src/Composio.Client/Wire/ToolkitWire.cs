@@ -84,22 +84,30 @@ namespace Composio.Client.Wire
         [JsonPropertyName("mode")] public string? Mode { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("fields")] public AuthFieldsWire? Fields { get; set; }
+        [JsonPropertyName("required_scopes")] public List<string>? RequiredScopes { get; set; }
 
         public AuthSchemeDetail ToModel(string toolkit, string[] managedSchemes, List<ManagedAuthWire>? managedAuth)
         {
             var scheme = (Mode ?? string.Empty).ToUpperInvariant();
-            var scopes = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase))?.Scopes?.Available;
+            var available = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase))?.Scopes?.Available;
+            var creation = Fields?.AuthConfigCreation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>();
             return new AuthSchemeDetail
             {
                 Toolkit = toolkit,
                 AuthScheme = scheme,
                 Name = Name,
-                AuthConfigCreationFields = Fields?.AuthConfigCreation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>(),
+                AuthConfigCreationFields = creation,
                 ConnectedAccountInitiationFields = Fields?.ConnectedAccountInitiation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>(),
                 IsComposioManaged = managedSchemes.Contains(scheme),
-                DefaultScopes = scopes?.ToArray() ?? Array.Empty<string>(),
+                AvailableScopes = available?.ToArray() ?? Array.Empty<string>(),
+                DefaultScopes = SplitScopes(creation.FirstOrDefault(f => f.Name == "scopes")?.Default),
+                RequiredScopes = RequiredScopes?.ToArray() ?? Array.Empty<string>(),
             };
         }
+
+        /// <summary>A comma-joined scope list (the `scopes` field's default), trimmed, empties dropped.</summary>
+        private static string[] SplitScopes(string? joined) =>
+            (joined ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
     }
 
     internal sealed class AuthFieldsWire

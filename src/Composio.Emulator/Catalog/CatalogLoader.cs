@@ -110,6 +110,10 @@ public static class CatalogLoader
             .Select(n => Str(n)?.ToUpperInvariant()).OfType<string>().ToList() ?? new List<string>();
         raw["composio_managed_auth_schemes"] = new JsonArray(managed.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
 
+        // Emulator-only data behind the scope endpoints: parsed here, never served with the toolkit.
+        var scopeMaps = Scopes.ScopeMap.ParseAll(raw[Scopes.ScopeMap.CatalogKey], $"{source}: toolkit {slug}");
+        raw.Remove(Scopes.ScopeMap.CatalogKey);
+
         var categories = (meta["categories"] as JsonArray)?.OfType<JsonObject>()
             .Select(c => (Slug: Str(c["slug"]) ?? Str(c["id"]) ?? "", Name: Str(c["name"]) ?? ""))
             .Where(c => c.Slug.Length > 0)
@@ -127,6 +131,7 @@ public static class CatalogLoader
             Categories = categories,
             SecretFieldNames = secrets,
             Raw = raw,
+            ScopeMaps = scopeMaps,
         };
     }
 
@@ -156,7 +161,9 @@ public static class CatalogLoader
     {
         var name = Str(f["name"]) ?? "";
         var secret = f["is_secret"] is JsonValue v && v.TryGetValue<bool>(out var s) && s;
-        return new FieldInfo(name, Str(f["displayName"]) ?? name, secret);
+        // Absent means visible: records from before user_visible existed ask the user for every field.
+        var visible = f["user_visible"] is not JsonValue uv || !uv.TryGetValue<bool>(out var shown) || shown;
+        return new FieldInfo(name, Str(f["displayName"]) ?? name, secret, visible, Str(f["default"]));
     }
 
     private static string? Str(JsonNode? node) =>

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Composio.Emulator.Catalog;
 
-/// <summary>One field of an auth scheme (only what validation and masking need; the raw JSON is served as-is).</summary>
-public sealed record FieldInfo(string Name, string DisplayName, bool IsSecret);
+/// <summary>
+/// One field of an auth scheme (only what validation and masking need; the raw JSON is served as-is).
+/// A field that is not <paramref name="UserVisible"/> is never demanded: its <paramref name="Default"/> applies.
+/// </summary>
+public sealed record FieldInfo(string Name, string DisplayName, bool IsSecret, bool UserVisible = true, string? Default = null);
 
 /// <summary>One auth_config_details entry.</summary>
 public sealed class AuthDetail
@@ -35,6 +38,9 @@ public sealed class ToolkitRecord
     public required IReadOnlySet<string> SecretFieldNames { get; init; }
 
     public required JsonObject Raw { get; init; }
+
+    /// <summary>Scheme → tool-to-scope map behind the scope endpoints (emulator-only data, not served).</summary>
+    public IReadOnlyDictionary<string, Scopes.ScopeMap> ScopeMaps { get; init; } = new Dictionary<string, Scopes.ScopeMap>();
 
     /// <summary>
     /// Raw serialised once at start-up: GET /toolkits/{slug} then writes a string instead of

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Composio.Emulator.Catalog;
 using Composio.Emulator.Errors;
 using Composio.Emulator.Http;
+using Composio.Emulator.Scopes;
 using Composio.Emulator.State;
 
 namespace Composio.Emulator.Endpoints;
@@ -10,16 +11,17 @@ namespace Composio.Emulator.Endpoints;
 /// /auth_configs: create, list, retrieve, update, enable/disable, delete. Handlers are plain
 /// RequestDelegates (no model binding) so start-up stays fast and every error has the Composio shape.
 /// </summary>
-public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog catalog, AuthConfigView view)
+public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog catalog, AuthConfigView view, bool lossyPageLimit = false)
 {
     private const string Validation = ApiError.Slugs.AuthConfigValidation;
     private const string TypeManaged = "use_composio_managed_auth";
     private const string TypeCustom = "use_custom_auth";
 
+    // The two members of the update union (contract §3, plus §8 item 3 for the default one).
     private static readonly string[] CustomPatchKeys =
-        { "type", "name", "credentials", "proxy_config", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials", "restrict_to_following_tools" };
+        { "type", "name", "credentials", "proxy_config", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials" };
     private static readonly string[] DefaultPatchKeys =
-        { "type", "name", "scopes", "user_scopes", "tool_access_config", "is_enabled_for_tool_router", "restrict_to_following_tools" };
+        { "type", "name", "scopes", "user_scopes", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials", "restrict_to_following_tools" };
 
     public void Map(IEndpointRouteBuilder routes, ApiVersion version)
     {
@@ -116,6 +118,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                     $"Auth scheme \"{requestedScheme}\" is not supported for toolkit \"{toolkit.Slug}\". Valid auth schemes: {string.Join(", ", toolkit.AuthSchemes)}",
                     $"Use one of: {string.Join(", ", toolkit.AuthSchemes)}.", Validation);
                 scheme = detail.Mode;
+                ApplyHiddenDefaults(credentials, detail);
                 RequireFields(credentials, detail, toolkit);
                 proxy = ReadProxy(options, "auth_config.proxy_config");
                 storedType = AuthConfig.TypeCustom;
@@ -127,6 +130,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                     $"Use \"{TypeManaged}\" or \"{TypeCustom}\".", Validation);
         }
 
+        DeriveScopes(toolkit, scheme, toolAccess, credentials, scopesGiven: credentials.ContainsKey("scopes"));
         return new AuthConfig
         {
             Type = storedType,
@@ -142,19 +146,83 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         };
     }
 
-    /// <summary>Every required creation field must be present and non-empty; the message quotes displayName like the service.</summary>
+    /// <summary>
+    /// Every required creation field the user sees must be present and non-empty; the message
+    /// quotes displayName like the service. Fields hidden from the user are never demanded.
+    /// </summary>
     private static void RequireFields(JsonObject credentials, AuthDetail detail, ToolkitRecord toolkit)
     {
-        var missing = detail.CreationRequired
-            .Where(f => !JsonRead.HasValue(credentials[f.Name]))
+        var absent = detail.CreationRequired.Where(f => f.UserVisible && !JsonRead.HasValue(credentials[f.Name])).ToList();
+        var missing = absent
             .Select(f => $"Missing required field \"{f.DisplayName}\" for auth scheme \"{detail.Mode}\" in toolkit \"{toolkit.Slug}\"")
             .ToList();
         if (missing.Count > 0)
         {
-            var names = detail.CreationRequired.Where(f => !JsonRead.HasValue(credentials[f.Name])).Select(f => f.Name);
+            var names = absent.Select(f => f.Name);
             throw new ApiException(StatusCodes.Status400BadRequest, Validation, missing[0],
                 $"Add these keys to credentials: {string.Join(", ", names)}.", missing);
         }
+    }
+
+    /// <summary>
+    /// Contract §8 item 9: tools_for_connected_account_creation also sets the config's scopes to the
+    /// least-privilege scopes of those tools [inferred: scopes given in the same request win; tools
+    /// the scope map does not know are left out].
+    /// </summary>
+    private static void DeriveScopes(ToolkitRecord toolkit, string scheme, JsonObject? toolAccess, JsonObject credentials, bool scopesGiven)
+    {
+        if (scopesGiven || toolAccess?["tools_for_connected_account_creation"] is not JsonArray tools || !toolkit.ScopeMaps.TryGetValue(scheme, out var map))
+        {
+            return;
+        }
+        var known = tools.Select(t => t is JsonValue v && v.TryGetValue<string>(out var tool) ? tool : null)
+            .Where(t => t is not null && map.Tools.Any(m => m.Key.Equals(t, StringComparison.OrdinalIgnoreCase)))
+            .Select(t => t!)
+            .ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+        var scopes = ScopeRecommender.Recommend(map, known, new Dictionary<string, string>(), Array.Empty<string>(), Array.Empty<string>(), null, toolkit.Slug).LeastPrivilege;
+        credentials["scopes"] = string.Join(",", scopes);
+    }
+
+    /// <summary>A field with user_visible false that was not given takes its default (contract §8 item 4).</summary>
+    private static void ApplyHiddenDefaults(JsonObject credentials, AuthDetail detail)
+    {
+        foreach (var field in detail.CreationRequired.Concat(detail.CreationOptional))
+        {
+            if (!field.UserVisible && field.Default is not null && !JsonRead.HasValue(credentials[field.Name]))
+            {
+                credentials[field.Name] = field.Default;
+            }
+        }
+    }
+
+    /// <summary>Merges a patch object key by key into <paramref name="current"/> (a null value removes the key); null clears all.</summary>
+    private static JsonObject MergeObject(JsonObject? current, JsonNode? patch, string path)
+    {
+        if (patch is null)
+        {
+            return new JsonObject();
+        }
+        if (patch is not JsonObject changes)
+        {
+            throw ApiException.BadRequest($"'{path}' must be an object or null.", null, Validation);
+        }
+        var merged = (JsonObject?)current?.DeepClone() ?? new JsonObject();
+        foreach (var (key, value) in changes)
+        {
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value.DeepClone();
+            }
+        }
+        return merged;
     }
 
     private static JsonObject? ReadProxy(JsonObject obj, string path)
@@ -182,7 +250,9 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             Query.Bool(request, "show_disabled") ?? false,
             Query.String(request, "search") is { Length: > 0 } search ? search : null);
         var limit = Query.Limit(request, ApiVersion.DefaultLimit, version.MaxLimit);
-        var page = store.List(filter, limit, Query.String(request, "cursor"), view.Render);
+        // --lossy-page-limit: the page is capped, but the cursor moves by the limit that was asked.
+        int? advance = lossyPageLimit ? Query.Limit(request, ApiVersion.DefaultLimit, int.MaxValue) : null;
+        var page = store.List(filter, limit, Query.String(request, "cursor"), view.Render, advance);
         return JsonResponse.WriteAsync(ctx, page.ToEnvelope(), StatusCodes.Status200OK);
     }
 
@@ -219,7 +289,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             throw NotFound(id);
         }
-        await JsonResponse.WriteAsync(ctx, new JsonObject(), StatusCodes.Status200OK);
+        await JsonResponse.WriteAsync(ctx, Success($"Auth config {id} updated"), StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -235,6 +305,10 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                 $"Send \"type\": \"{config.Type}\".", Validation);
         }
         var name = JsonRead.OptionalString(body, "name", "name", Validation);
+        if (name is { Length: 0 })
+        {
+            throw ApiException.BadRequest("'name' must be at least 1 character long.", "Omit name to keep the current one.", Validation);
+        }
         var toolRouter = body.ContainsKey("is_enabled_for_tool_router") ? JsonRead.OptionalBool(body, "is_enabled_for_tool_router", "is_enabled_for_tool_router", Validation) : null;
         var toolAccess = body.ContainsKey("tool_access_config") && body["tool_access_config"] is not null
             ? JsonRead.OptionalObject(body, "tool_access_config", "tool_access_config", Validation) : null;
@@ -247,42 +321,18 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             if (body.TryGetPropertyValue("credentials", out var credNode))
             {
-                if (credNode is null)
-                {
-                    credentials = new JsonObject();
-                }
-                else if (credNode is JsonObject patch)
-                {
-                    foreach (var (key, value) in patch)
-                    {
-                        if (value is null)
-                        {
-                            credentials.Remove(key);
-                        }
-                        else
-                        {
-                            credentials[key] = value.DeepClone();
-                        }
-                    }
-                }
-                else
-                {
-                    throw ApiException.BadRequest("'credentials' must be an object or null.", null, Validation);
-                }
+                credentials = MergeObject(credentials, credNode, "credentials");
                 var toolkit = catalog.Find(config.ToolkitSlug);
                 var detail = toolkit?.FindDetail(config.AuthScheme);
                 if (toolkit is not null && detail is not null)
                 {
+                    ApplyHiddenDefaults(credentials, detail);
                     RequireFields(credentials, detail, toolkit);
                 }
             }
             if (body.ContainsKey("proxy_config"))
             {
                 proxy = ReadProxy(body, "proxy_config");
-            }
-            if (body.ContainsKey("shared_credentials"))
-            {
-                shared = (JsonObject?)JsonRead.OptionalObject(body, "shared_credentials", "shared_credentials", Validation)?.DeepClone();
             }
         }
         else
@@ -305,8 +355,23 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             }
         }
 
+        var scopesGiven = type == AuthConfig.TypeCustom
+            ? (body["credentials"] as JsonObject)?.ContainsKey("scopes") == true
+            : body.ContainsKey("scopes");
+        var toolkitRecord = catalog.Find(config.ToolkitSlug);
+        if (toolkitRecord is not null)
+        {
+            DeriveScopes(toolkitRecord, config.AuthScheme, toolAccess, credentials, scopesGiven);
+        }
+
+        // Both variants take shared_credentials (§8 item 3), merged key by key like credentials.
+        if (body.TryGetPropertyValue("shared_credentials", out var sharedNode))
+        {
+            shared = MergeObject(shared, sharedNode, "shared_credentials");
+        }
+
         // Validation done: apply.
-        if (!string.IsNullOrWhiteSpace(name))
+        if (name is not null)
         {
             config.Name = name;
         }
@@ -359,7 +424,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             throw NotFound(id);
         }
-        return JsonResponse.WriteAsync(ctx, new JsonObject(), StatusCodes.Status200OK);
+        return JsonResponse.WriteAsync(ctx, Success($"Auth config {id} {(enabled ? "enabled" : "disabled")}"), StatusCodes.Status200OK);
     }
 
     private Task DeleteAsync(HttpContext ctx)
@@ -370,9 +435,16 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             throw NotFound(id);
         }
-        var body = revoke ? new JsonObject { ["revoke_job_id"] = "job_" + RandomIds.Alphanumeric(12) } : new JsonObject();
+        var body = Success($"Auth config {id} deleted");
+        if (revoke)
+        {
+            body["revoke_job_id"] = "pj_" + RandomIds.Alphanumeric(12);
+        }
         return JsonResponse.WriteAsync(ctx, body, StatusCodes.Status200OK);
     }
+
+    /// <summary>The 2026 answer of update, status and delete (contract §8 item 1), where `{}` used to be.</summary>
+    private static JsonObject Success(string message) => new() { ["success"] = true, ["message"] = message };
 
     private static string RouteId(HttpContext ctx) => ctx.Request.RouteValues["id"] as string ?? "";
 

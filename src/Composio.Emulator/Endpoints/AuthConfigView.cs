@@ -37,7 +37,7 @@ public sealed class AuthConfigView(ToolkitCatalog catalog)
             ["expected_input_fields"] = detail?.InitiationFields.DeepClone() ?? new JsonArray(),
             ["tool_access_config"] = c.ToolAccessConfig?.DeepClone() ?? new JsonObject(),
             ["restrict_to_following_tools"] = ToolkitCatalog.StringArray(c.RestrictToFollowingTools),
-            ["shared_credentials"] = c.SharedCredentials?.DeepClone() ?? new JsonObject(),
+            ["shared_credentials"] = MaskAll(c.SharedCredentials),
             ["is_enabled_for_tool_router"] = c.IsEnabledForToolRouter,
         };
     }
@@ -53,6 +53,17 @@ public sealed class AuthConfigView(ToolkitCatalog catalog)
         {
             var secret = (toolkit?.SecretFieldNames.Contains(key) ?? false) || LooksSecret(key);
             result[key] = secret && value is not null ? Mask(value) : value?.DeepClone();
+        }
+        return result;
+    }
+
+    /// <summary>Shared credentials are secrets every connection uses: every value is masked, whatever its key.</summary>
+    public static JsonObject MaskAll(JsonObject? values)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in values ?? new JsonObject())
+        {
+            result[key] = value is null ? null : Mask(value);
         }
         return result;
     }

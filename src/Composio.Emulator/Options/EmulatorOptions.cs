@@ -4,7 +4,7 @@ namespace Composio.Emulator.Options;
 
 /// <summary>
 /// Command line: --port &lt;p&gt; (0 = any free port), --api-key &lt;k&gt; (repeatable),
-/// --catalog &lt;file.json&gt;, --faults &lt;file.json&gt;. Parsed by hand so the framework's own
+/// --catalog &lt;file.json&gt;, --faults &lt;file.json&gt;, --lossy-page-limit. Parsed by hand so the framework's own
 /// configuration never interprets our arguments.
 /// </summary>
 public sealed class EmulatorOptions
@@ -16,8 +16,15 @@ public sealed class EmulatorOptions
     public List<string> CatalogFiles { get; } = new();
     public List<string> FaultFiles { get; } = new();
 
+    /// <summary>
+    /// Imitates the production fault of contract §8 item 5: an auth-config list limit above the
+    /// version's cap serves a capped page but moves the cursor and counts pages by the limit asked,
+    /// so the items in between are never served. Off by default.
+    /// </summary>
+    public bool LossyPageLimit { get; private set; }
+
     public const string Usage =
-        "Usage: Composio.Emulator [--port <p>] [--api-key <key>]... [--catalog <toolkits.json>]... [--faults <rules.json>]...";
+        "Usage: Composio.Emulator [--port <p>] [--api-key <key>]... [--catalog <toolkits.json>]... [--faults <rules.json>]... [--lossy-page-limit]";
 
     /// <exception cref="ArgumentException">On an unknown option or a bad value; the message says which.</exception>
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -69,6 +76,9 @@ public sealed class EmulatorOptions
                     break;
                 case "--faults":
                     options.FaultFiles.Add(Value());
+                    break;
+                case "--lossy-page-limit":
+                    options.LossyPageLimit = true;
                     break;
                 case "--help":
                 case "-h":

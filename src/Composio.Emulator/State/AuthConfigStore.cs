@@ -141,8 +141,13 @@ public sealed class AuthConfigStore
         }
     }
 
-    public Page List(AuthConfigFilter filter, int limit, string? cursorText, Func<AuthConfig, JsonNode> project)
+    /// <param name="advance">
+    /// How many matching items the cursor moves past: <paramref name="limit"/> normally; more only
+    /// to imitate the service's lossy paging (the items beyond the page are skipped, not served).
+    /// </param>
+    public Page List(AuthConfigFilter filter, int limit, string? cursorText, Func<AuthConfig, JsonNode> project, int? advance = null)
     {
+        var step = Math.Max(limit, advance ?? limit);
         var cursor = ListCursor.Decode(cursorText, CursorPrefix);
         lock (_gate)
         {
@@ -160,6 +165,14 @@ public sealed class AuthConfigStore
                     served++;
                 }
             }
+            for (var skipped = served; index < _ordered.Count && skipped < step; index++)
+            {
+                if (filter.Matches(_ordered[index]))
+                {
+                    lastSeq = _ordered[index].Seq;
+                    skipped++;
+                }
+            }
             var hasNext = false;
             for (; index < _ordered.Count; index++)
             {
@@ -171,8 +184,8 @@ public sealed class AuthConfigStore
             }
             var total = TotalFor(filter);
             var offset = cursor?.Offset ?? 0;
-            var next = hasNext ? new ListCursor(lastSeq, offset + served).Encode(CursorPrefix) : null;
-            return new Page(items, next, Page.PagesFor(total, limit), (int)(offset / limit) + 1, total);
+            var next = hasNext ? new ListCursor(lastSeq, offset + step).Encode(CursorPrefix) : null;
+            return new Page(items, next, Page.PagesFor(total, step), (int)(offset / step) + 1, total);
         }
     }
 

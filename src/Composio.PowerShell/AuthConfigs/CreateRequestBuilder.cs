@@ -37,9 +37,12 @@ namespace Composio.PowerShell.AuthConfigs
         /// <summary>Send credential keys the scheme does not declare (its metadata may lag).</summary>
         public bool AllowUndeclaredFields { get; set; }
 
+        /// <summary>After <see cref="Build"/>: the scheme the config gets, when the module can tell.</summary>
+        public AuthSchemeDetail? Scheme { get; private set; }
+
         public CreateAuthConfigRequest Build(Toolkit toolkit)
         {
-            var scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme);
+            var scheme = Scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme);
             var credentials = CollectCredentials();
             if (Row != null && scheme != null)
             {
@@ -126,8 +129,9 @@ namespace Composio.PowerShell.AuthConfigs
 
         private void RequireFields(Toolkit toolkit, AuthSchemeDetail scheme, IDictionary<string, object?> values)
         {
+            // A field hidden from the user is never demanded: Composio applies its default.
             var missing = scheme.AuthConfigCreationFields
-                .Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v == null || (v is string s && s.Length == 0)))
+                .Where(f => f.Required && f.UserVisible && (!values.TryGetValue(f.Name, out var v) || v == null || (v is string s && s.Length == 0)))
                 .ToList();
             if (missing.Count == 0)
             {

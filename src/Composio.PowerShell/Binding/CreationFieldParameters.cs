@@ -40,9 +40,10 @@ namespace Composio.PowerShell.Binding
                     toolkit = cache.GetAsync(toolkitSlug!, budget.Token).GetAwaiter().GetResult();
                 }
                 var detail = AuthSchemes.Guess(toolkit, type, scheme);
+                // A field hidden from the user (user_visible false) is Composio's to fill: no parameter for it.
                 return detail == null
                     ? AuthFieldParameters.Empty
-                    : AuthFieldParameters.For(detail.AuthConfigCreationFields, cmdletType, new System.Collections.Generic.List<string>(CreateRequestBuilder.StaticFields.Keys));
+                    : AuthFieldParameters.For(detail.AuthConfigCreationFields.Where(f => f.UserVisible), cmdletType, new System.Collections.Generic.List<string>(CreateRequestBuilder.StaticFields.Keys));
             }
             catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
             {

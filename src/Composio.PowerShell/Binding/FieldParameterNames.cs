@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Management.Automation;
+using System.Management.Automation.Internal;
 using Composio.Client.Redaction;
 
 namespace Composio.PowerShell.Binding
@@ -18,15 +20,28 @@ namespace Composio.PowerShell.Binding
         /// <summary>What a clash gets appended, so `-Name` stays the config's name.</summary>
         public const string ClashSuffix = "Field";
 
-        /// <summary>Common and ShouldProcess parameters with their aliases: every cmdlet has them.</summary>
-        public static readonly IReadOnlyCollection<string> CommonNames = new[]
+        /// <summary>
+        /// Common and ShouldProcess parameters with their aliases, as the PowerShell SDK itself
+        /// declares them (so a parameter PowerShell adds in a later version is avoided too).
+        /// </summary>
+        public static readonly IReadOnlyCollection<string> CommonNames = ReadCommonNames();
+
+        private static IReadOnlyCollection<string> ReadCommonNames()
         {
-            "Verbose", "vb", "Debug", "db", "ErrorAction", "ea", "WarningAction", "wa",
-            "InformationAction", "infa", "ProgressAction", "proga", "ErrorVariable", "ev",
-            "WarningVariable", "wv", "InformationVariable", "iv", "OutVariable", "ov",
-            "OutBuffer", "ob", "PipelineVariable", "pv", "WhatIf", "wi", "Confirm", "cf",
-            "UseTransaction", "usetx",
-        };
+            var names = new HashSet<string>(Cmdlet.CommonParameters.Concat(Cmdlet.OptionalCommonParameters), StringComparer.OrdinalIgnoreCase);
+            foreach (var type in new[] { typeof(CommonParameters), typeof(ShouldProcessParameters) })
+            {
+                foreach (var property in type.GetProperties())
+                {
+                    names.Add(property.Name);
+                    foreach (AliasAttribute alias in property.GetCustomAttributes(typeof(AliasAttribute), true))
+                    {
+                        names.UnionWith(alias.AliasNames);
+                    }
+                }
+            }
+            return names;
+        }
 
         /// <summary>
         /// One parameter per field, in the fields' order, skipping those in <paramref name="mappedFields"/>

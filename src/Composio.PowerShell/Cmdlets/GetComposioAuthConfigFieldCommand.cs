@@ -41,6 +41,10 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateSet(AuthConfigCreation, ConnectedAccountInitiation)]
         public string For { get; set; } = AuthConfigCreation;
 
+        /// <summary>Also list fields Composio fills itself (UserVisible false), which nobody is asked for.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter IncludeHidden { get; set; }
+
         protected override void ProcessRecord()
         {
             var connection = CurrentConnection;
@@ -65,7 +69,9 @@ namespace Composio.PowerShell.Cmdlets
                 return;
             }
 
-            var fields = For == ConnectedAccountInitiation ? scheme.ConnectedAccountInitiationFields : scheme.AuthConfigCreationFields;
+            var fields = (For == ConnectedAccountInitiation ? scheme.ConnectedAccountInitiationFields : scheme.AuthConfigCreationFields)
+                .Where(f => f.UserVisible || IncludeHidden)
+                .ToArray();
             // Required first, in the toolkit's order within each group.
             foreach (var field in fields.Where(f => f.Required).Concat(RequiredOnly ? Enumerable.Empty<AuthConfigField>() : fields.Where(f => !f.Required)))
             {

@@ -60,7 +60,7 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         public Hashtable? Credentials { get; set; }
 
-        /// <summary>Sent as one comma-joined string in credentials.scopes.</summary>
+        /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [EmptyAsAbsent]
         public string[]? Scope { get; set; }
@@ -109,10 +109,11 @@ namespace Composio.PowerShell.Cmdlets
             var name = fromToolkit && !_givenOnCommandLine.Contains(nameof(Name)) ? null : Name;
             var type = fromToolkit && !_givenOnCommandLine.Contains(nameof(Type)) ? AuthConfigType.ComposioManaged : Type;
             CreateAuthConfigRequest request;
+            CreateRequestBuilder builder;
             try
             {
                 var toolkit = FetchToolkit(connection.Toolkits);
-                request = new CreateRequestBuilder
+                request = (builder = new CreateRequestBuilder
                 {
                     Type = type,
                     AuthScheme = AuthScheme,
@@ -124,12 +125,22 @@ namespace Composio.PowerShell.Cmdlets
                     FieldParameters = _fieldParameters,
                     Row = piped is PSCustomObject ? InputObject : null,
                     AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
-                }.Build(toolkit);
+                }).Build(toolkit);
             }
             catch (ComposioException ex)
             {
                 WriteComposioError(ex, ex.Target ?? Toolkit);
                 return;
+            }
+            if (Scope != null && builder.Scheme != null)
+            {
+                // Advice, before -WhatIf stops: the request still goes as given.
+                var warning = ScopeCheck.Warning(builder.Scheme, Scope);
+                if (warning != null)
+                {
+                    Warn(warning);
+                }
+                Say(ScopeCheck.Required(builder.Scheme, Scope));
             }
 
             if (!ShouldProcess(TargetText(request), ActionText(request)))

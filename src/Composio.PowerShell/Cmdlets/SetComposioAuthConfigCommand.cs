@@ -24,6 +24,7 @@ namespace Composio.PowerShell.Cmdlets
     {
         private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
+        private Dictionary<string, object?>? _sharedCredentials;
         private AuthFieldParameters _fieldParameters = AuthFieldParameters.Empty;
         private HashSet<string> _givenOnCommandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -60,6 +61,19 @@ namespace Composio.PowerShell.Cmdlets
         [RejectScriptBlock]
         public string[]? ToolsAvailableForExecution { get; set; }
 
+        /// <summary>Merged key by key into the config's shared credentials; values may be SecureStrings.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? SharedCredentials { get; set; }
+
+        /// <summary>Managed configs: restrict_to_following_tools (an empty list clears it).</summary>
+        [Parameter]
+        [Alias("RestrictToFollowingTools")]
+        [ValidateNotNull]
+        [AllowEmptyCollection]
+        [RejectScriptBlock]
+        public string[]? RestrictToTools { get; set; }
+
         /// <summary>Send credential keys the config's scheme does not declare (its metadata may lag).</summary>
         [Parameter]
         public SwitchParameter AllowUndeclaredField { get; set; }
@@ -80,6 +94,11 @@ namespace Composio.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            if (_givenOnCommandLine.Contains(nameof(Name)) && Name != null && Name.Trim().Length == 0)
+            {
+                // Given on the command line, it would fail every item alike.
+                ThrowComposioError(EmptyName(Name));
+            }
             try
             {
                 var table = CredentialTable.From(Credentials);
@@ -93,6 +112,7 @@ namespace Composio.PowerShell.Cmdlets
                     table[bound.Key.Field.Name] = CredentialTable.Value(bound.Key.Field.Name, bound.Value);
                 }
                 _credentials = table.Count == 0 ? null : table;
+                _sharedCredentials = SharedCredentials == null || SharedCredentials.Count == 0 ? null : CredentialTable.From(SharedCredentials);
             }
             catch (ComposioException ex)
             {
@@ -126,7 +146,7 @@ namespace Composio.PowerShell.Cmdlets
                 var name = NewName();
                 if (name != null && name.Trim().Length == 0)
                 {
-                    throw InputError.New("EmptyName", "-Name cannot be empty: an auth config's name needs at least one character.", id);
+                    throw EmptyName(id);
                 }
                 var changes = DescribeChanges(name);
                 if (changes.Length == 0)
@@ -139,11 +159,20 @@ namespace Composio.PowerShell.Cmdlets
                     return;
                 }
                 var connection = CurrentConnection;
-                var config = Describe(connection, id, _credentials != null);
+                var config = Describe(connection, id, _credentials != null || Scope != null);
                 if (config.Type == AuthConfigType.ComposioManaged && _credentials != null)
                 {
                     throw InputError.New("CredentialsOnManagedConfig",
                         $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id);
+                }
+                if (config.Type == AuthConfigType.Custom && RestrictToTools != null)
+                {
+                    throw InputError.New("RestrictToToolsOnCustomConfig",
+                        $"Auth config {id} is custom: the API changes restrict_to_following_tools on Composio-managed configs only. Use -ToolsAvailableForExecution to limit the tools of a custom config.", id);
+                }
+                if (Scope != null)
+                {
+                    CheckScopes(connection, config);
                 }
                 if (_credentials != null && config.AuthScheme != null && !AllowUndeclaredField.IsPresent)
                 {
@@ -190,6 +219,32 @@ namespace Composio.PowerShell.Cmdlets
             return seen;
         }
 
+        /// <summary>
+        /// Warns about -Scope values the config's toolkit does not list, and names its required
+        /// scopes in -Verbose. Advice only: when the toolkit cannot be read, the change still goes.
+        /// </summary>
+        private void CheckScopes(ComposioConnection connection, SeenAuthConfigs.Seen config)
+        {
+            try
+            {
+                var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
+                var scheme = toolkit.AuthConfigDetails?.FirstOrDefault(d => string.Equals(d.AuthScheme, config.AuthScheme, StringComparison.OrdinalIgnoreCase));
+                if (scheme != null)
+                {
+                    var warning = ScopeCheck.Warning(scheme, Scope!);
+                    if (warning != null)
+                    {
+                        Warn(warning);
+                    }
+                    Say(ScopeCheck.Required(scheme, Scope!));
+                }
+            }
+            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.Unauthorized && ex.Kind != ComposioErrorKind.Connection)
+            {
+                Say($"The scopes were not checked: toolkit '{config.Toolkit}' could not be read ({ex.Message}).");
+            }
+        }
+
         private UpdateAuthConfigRequest BuildRequest(AuthConfigType type, string? name)
         {
             var request = new UpdateAuthConfigRequest
@@ -198,6 +253,8 @@ namespace Composio.PowerShell.Cmdlets
                 Name = name,
                 ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
                 ToolsAvailableForExecution = ToolsAvailableForExecution,
+                SharedCredentials = _sharedCredentials,
+                RestrictToFollowingTools = RestrictToTools,
             };
             var scopes = Scope == null ? null : string.Join(",", Scope);
             if (type == AuthConfigType.ComposioManaged)
@@ -216,9 +273,13 @@ namespace Composio.PowerShell.Cmdlets
             return request;
         }
 
+        private static ComposioException EmptyName(string target) =>
+            InputError.New("EmptyAuthConfigName",
+                "-Name needs at least one non-blank character (the API refuses an empty name); leave -Name out to keep the current one.", target);
+
         private static ComposioException NothingToSet() =>
             InputError.New("NothingToSet",
-                "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution.");
+                "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution, -SharedCredentials, -RestrictToTools.");
 
         private string DescribeChanges(string? name)
         {
@@ -242,6 +303,15 @@ namespace Composio.PowerShell.Cmdlets
             if (ToolsAvailableForExecution != null)
             {
                 parts.Add("tools available for execution");
+            }
+            if (_sharedCredentials != null)
+            {
+                // Names only: shared credentials are secrets every connection uses.
+                parts.Add("shared credentials (" + string.Join(", ", _sharedCredentials.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ")");
+            }
+            if (RestrictToTools != null)
+            {
+                parts.Add("restricted tools");
             }
             return string.Join(", ", parts);
         }
