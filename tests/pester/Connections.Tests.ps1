@@ -190,6 +190,24 @@ Describe 'Listings against a server that will not stop paging' {
         finally { Stop-StubServer $stub }
     }
 
+    It 'ends Get-ComposioAuthConfig within a second when the cursor repeats' {
+        $stub = Start-StubServer {
+            param($request)
+            '{"items":[{"id":"ac_loop1","toolkit":{"slug":"github"}}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
+        }
+        try {
+            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $items = @(Get-ComposioAuthConfig -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioPagingCursorRepeated,*'
+            # The page that handed the cursor out again is not used: it would likely repeat items.
+            $items.Count | Should -Be 1
+            @($stub.Requests).Count | Should -Be 2
+        }
+        finally { Stop-StubServer $stub }
+    }
+
     It 'ends Get-ComposioAuthConfig within a second when pages go past total_pages' {
         $stub = Start-StubServer {
             param($request)
