@@ -3,6 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Logging;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
@@ -20,7 +23,7 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Set, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class SetComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class SetComposioAuthConfigCommand : BulkCommand
     {
         private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
@@ -82,7 +85,7 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var id in Id)
+            foreach (var id in Items(Id))
             {
                 SetOne(id);
             }
@@ -93,39 +96,52 @@ namespace Composio.PowerShell.Cmdlets
             try
             {
                 ApiIdentifiers.AuthConfigId(id);
-                // Field names only, never values: a secret must not reach -WhatIf or a transcript.
-                if (!ShouldProcess(id, "Change " + _changes))
-                {
-                    return;
-                }
-                var connection = CurrentConnection;
-                var type = TypeOf(connection, id);
-                if (type == AuthConfigType.ComposioManaged && _credentials != null)
+            }
+            catch (ComposioException ex)
+            {
+                Dispatch(id, ex);
+                return;
+            }
+            // Field names only, never values: a secret must not reach -WhatIf or a transcript.
+            if (!ShouldProcessItem(id, "Change " + _changes))
+            {
+                return;
+            }
+            var connection = ItemConnection();
+            var hasCredentials = _credentials != null;
+            var passThru = PassThru.IsPresent;
+            // Both body variants built here: the work item reads no cmdlet state.
+            var managedBody = BuildRequest(AuthConfigType.ComposioManaged);
+            var customBody = BuildRequest(AuthConfigType.Custom);
+            Dispatch(id, async token =>
+            {
+                var type = await TypeOfAsync(connection, id, token).ConfigureAwait(false);
+                if (type == AuthConfigType.ComposioManaged && hasCredentials)
                 {
                     throw InputError.New("CredentialsOnManagedConfig",
                         $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id);
                 }
-                Await(token => connection.Client.UpdateAuthConfigAsync(id, BuildRequest(type), token));
-                if (PassThru.IsPresent)
-                {
-                    WriteCurrentConfig(id);
-                }
-            }
-            catch (ComposioException ex)
+                await connection.Client.UpdateAuthConfigAsync(id, type == AuthConfigType.ComposioManaged ? managedBody : customBody, token).ConfigureAwait(false);
+                // -PassThru reads the config back, so the object shows the server's state.
+                return passThru ? await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false) : null;
+            }, current =>
             {
-                WriteComposioError(ex, id);
-            }
+                if (current != null)
+                {
+                    Emit(current, connection);
+                }
+            });
         }
 
-        /// <summary>The type from a piped AuthConfig when there was one, else from the server.</summary>
-        private AuthConfigType TypeOf(ComposioConnection connection, string id)
+        /// <summary>The type from a piped AuthConfig when there was one, else from the server (runs as the item's work).</summary>
+        private static async Task<AuthConfigType> TypeOfAsync(ComposioConnection connection, string id, CancellationToken token)
         {
             if (connection.Seen.TryGetType(id, out var known))
             {
                 return known;
             }
-            WriteVerbose($"Looking up the type of {id} to choose the update's body.");
-            var config = Await(token => connection.Client.GetAuthConfigAsync(id, token));
+            ClientLog.Current?.Verbose($"Looking up the type of {id} to choose the update's body.");
+            var config = await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false);
             connection.Seen.Remember(config);
             return config.Type;
         }
