@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Composio.Client.Errors;
 using Composio.PowerShell.Connection;
+using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
 
 namespace Composio.PowerShell.Cmdlets
@@ -97,6 +98,10 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     Progress.Finish(failed: true);
                     Progress.Update(Queue.Running);
+                    if (FailurePolicy.StopsPipeline(ex))
+                    {
+                        Queue.StopBehind(target.ToString() ?? string.Empty);
+                    }
                     WriteComposioError(ex, target);
                     return;
                 }

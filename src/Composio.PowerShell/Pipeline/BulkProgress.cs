@@ -14,15 +14,17 @@ namespace Composio.PowerShell.Pipeline
         private static readonly TimeSpan s_showAfter = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan s_every = TimeSpan.FromMilliseconds(200);
         private readonly Action<ProgressRecord> _write;
-        private readonly ProgressRecord _record;
+        private readonly int _activityId;
+        private readonly string _activity;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastWritten = TimeSpan.MinValue;
+        private TimeSpan? _lastWritten;
         private bool _shown;
 
         public BulkProgress(Action<ProgressRecord> write, int activityId, string activity)
         {
             _write = write;
-            _record = new ProgressRecord(activityId, activity, "Starting");
+            _activityId = activityId;
+            _activity = activity;
         }
 
         public long Finished { get; private set; }
@@ -45,23 +47,26 @@ namespace Composio.PowerShell.Pipeline
         public void Update(int inFlight)
         {
             var now = _clock.Elapsed;
-            if (now < s_showAfter || now - _lastWritten < s_every)
+            if (now < s_showAfter || (_lastWritten is TimeSpan last && now - last < s_every))
             {
                 return;
             }
+            Write(inFlight, now);
+        }
+
+        private void Write(int inFlight, TimeSpan now)
+        {
             _lastWritten = now;
             _shown = true;
             var failed = Failed == 0 ? string.Empty : $" ({Failed} failed)";
-            if (Total is long total)
-            {
-                _record.StatusDescription = $"{Finished} of {total} done{failed}, {inFlight} in flight";
-                _record.PercentComplete = total == 0 ? 100 : (int)Math.Min(100, Finished * 100 / total);
-            }
-            else
-            {
-                _record.StatusDescription = $"{Finished} done{failed}, {inFlight} in flight, more to come";
-            }
-            _write(_record);
+            // A new record each time: a host may keep the ones it was given.
+            var record = Total is long total
+                ? new ProgressRecord(_activityId, _activity, $"{Finished} of {total} done{failed}, {inFlight} in flight")
+                {
+                    PercentComplete = total == 0 ? 100 : (int)Math.Min(100, Finished * 100 / total),
+                }
+                : new ProgressRecord(_activityId, _activity, $"{Finished} done{failed}, {inFlight} in flight, more to come");
+            _write(record);
         }
 
         public void Complete()
@@ -70,8 +75,8 @@ namespace Composio.PowerShell.Pipeline
             {
                 return;
             }
-            _record.RecordType = ProgressRecordType.Completed;
-            _write(_record);
+            Write(0, _clock.Elapsed); // the final counts, whatever the spacing
+            _write(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             _shown = false;
         }
     }

@@ -146,23 +146,27 @@ namespace Composio.PowerShell.Pipeline
                 {
                     entry.Finish(entry.Work);
                 }
-                catch (PipelineStoppedException)
-                {
-                    Abandon();
-                    throw;
-                }
                 catch
                 {
-                    // A failure that ends the pipeline: the items behind it were already sent.
-                    var behind = Abandon();
-                    if (behind.Count > 0)
-                    {
-                        _sink.Warning($"The pipeline stopped at {entry.Target}; {behind.Count} later item(s) had already been sent and may have taken effect: {string.Join(", ", behind)}.");
-                    }
+                    // A stop, or a failure that ends the pipeline: nothing behind this item is finished.
+                    Abandon();
                     throw;
                 }
             }
             return any;
+        }
+
+        /// <summary>
+        /// Before a failure that ends the pipeline is written (after which nothing can be): stops
+        /// the items behind it and names them in a warning, as they were already sent.
+        /// </summary>
+        public void StopBehind(string target)
+        {
+            var behind = Abandon();
+            if (behind.Count > 0)
+            {
+                _sink.Warning($"The pipeline stopped at {target}; {behind.Count} later item(s) had already been sent and may have taken effect: {string.Join(", ", behind)}.");
+            }
         }
 
         /// <summary>Stops the work still in flight and gives it a moment to end, so no request outlives the command.</summary>
