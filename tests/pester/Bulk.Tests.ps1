@@ -292,7 +292,11 @@ Describe 'Ctrl+C with 8 in flight' {
             $best
         }
     }
-    AfterEach { Clear-ComposioEmulatorFault $emulator }
+    AfterEach {
+        Clear-ComposioEmulatorFault $emulator
+        # A Retry-After asked of the connection holds it even after the stop: start the next test on a fresh one.
+        Connect-TestEmulator $emulator | Out-Null
+    }
 
     It 'stops 8 requests that hang, and sends none after' {
         Add-Fault @(@{ method = 'PATCH'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
