@@ -82,10 +82,13 @@ Describe '-ThrottleLimit' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
     }
 
-    It 'relays the Verbose lines of the requests, and says each removal in input order' {
+    It 'relays the Verbose and Debug lines of the requests, and says each removal in input order' {
         $configs = New-Configs 'verbose-' 6
         Add-Fault @(@{ method = 'DELETE'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '50' }; times = 1 })
-        $lines = @($configs | Remove-ComposioAuthConfig -ThrottleLimit 4 -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $records = @($configs | Remove-ComposioAuthConfig -ThrottleLimit 4 -Force -Verbose -Debug 4>&1 5>&1)
+        $lines = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
+        @($debug -like '*DELETE*').Count | Should -BeGreaterOrEqual 7   # six removals and one retry
         @($lines -like 'Retrying DELETE*').Count | Should -Be 1
         @($lines -like 'Removed auth config*') -join "`n" | Should -Be (@($configs | ForEach-Object { "Removed auth config $($_.Id) ('$($_.Name)')." }) -join "`n")
     }
