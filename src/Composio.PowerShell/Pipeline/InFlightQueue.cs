@@ -44,9 +44,7 @@ namespace Composio.PowerShell.Pipeline
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
         }
 
-        /// <summary>Items started and not yet finished on the pipeline thread.</summary>
-        public int Count => _entries.Count;
-
+        /// <summary>Items whose work has not ended yet.</summary>
         public int Running => _entries.Count(e => !e.Work.IsCompleted);
 
         /// <summary>
@@ -84,7 +82,7 @@ namespace Composio.PowerShell.Pipeline
             }
         }
 
-        /// <summary>Finishes every item in flight (EndProcessing, or before a failure that ends the pipeline).</summary>
+        /// <summary>Finishes every item in flight (EndProcessing, or before an item's connection has to be found).</summary>
         public void Drain()
         {
             while (_entries.Count > 0)
