@@ -8,12 +8,19 @@
       2. Per call: Get-ComposioAuthConfig -Id vs a raw HttpClient loop vs the official TypeScript SDK.
       3. Streaming 100,000 configs: time to first object, managed memory while listing.
       4. Tab completion / dynamic parameters with a warm toolkit cache.
+      5. Bulk: with 100 ms of injected latency on auth-config calls, N creates then N removes
+         piped one by one, with -ThrottleLimit 8, and by the TypeScript SDK with 8 calls in flight
+         (medians of -BulkRuns runs, interleaved); managed memory while 5,000 piped items go
+         through -ThrottleLimit 8.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int] $Calls = 200,
     [int] $ImportRuns = 9,
-    [int] $StreamCount = 100000
+    [int] $StreamCount = 100000,
+    [int] $BulkCount = 500,
+    [int] $BulkRuns = 3,
+    [int] $BulkMemoryCount = 5000
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
@@ -130,6 +137,80 @@ try {
     TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
     $times = 1..20 | ForEach-Object { Measure-Ms { TabExpansion2 -inputScript $line -cursorColumn $line.Length } }
     $results.CompletionToolkitSlugMedianMs = [Math]::Round((Get-Median $times), 2)
+}
+finally {
+    Stop-ComposioEmulator $emulator
+}
+
+# 5. Bulk, on an emulator of its own (the one above holds 100,000 configs).
+$emulator = Start-ComposioEmulator -ApiKey 'ak_bench_key'
+try {
+    $connection = Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri -PassThru
+    Get-ComposioAuthConfigField -Toolkit github | Out-Null # toolkit cached before the latency
+    Add-ComposioEmulatorFault $emulator -Rule @(@{ method = $null; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 100 })
+    # New-ComposioAuthConfig takes its per-item pipeline input by -Connection here: each item is one create.
+    $items = @(1..$BulkCount | ForEach-Object { [pscustomobject]@{ Connection = $connection } })
+
+    # One run: $BulkCount creates (each read back), then their removal; the two times in ms.
+    function Measure-Bulk([int] $Limit) {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $made = @($items | New-ComposioAuthConfig -Toolkit github -Name 'bench-bulk' -ThrottleLimit $Limit)
+        $create = $clock.Elapsed.TotalMilliseconds
+        if ($made.Count -ne $BulkCount) { throw "Only $($made.Count) of $BulkCount creates succeeded." }
+        $clock.Restart()
+        $made | Remove-ComposioAuthConfig -Force -ThrottleLimit $Limit
+        @{ Create = $create; Remove = $clock.Elapsed.TotalMilliseconds }
+    }
+
+    $tsReady = $node -and (Test-Path (Join-Path $nodeDir 'node_modules/@composio/core'))
+    $sequential = @(); $throttled = @(); $typeScript = @()
+    Measure-Bulk 8 | Out-Null # warm-up of the concurrent path
+    for ($run = 1; $run -le $BulkRuns; $run++) {
+        Write-Host "Bulk run $run of ${BulkRuns}: $BulkCount creates and removes, sequential / -ThrottleLimit 8 / TypeScript SDK..."
+        $sequential += , (Measure-Bulk 1)
+        $throttled += , (Measure-Bulk 8)
+        if ($tsReady) {
+            $ts = & $node.Source (Join-Path $nodeDir 'bulk-auth-configs.mjs') $emulator.BaseUri $emulator.ApiKey $BulkCount 8 | ConvertFrom-Json
+            if ($ts.failed) { throw "The TypeScript SDK run had $($ts.failed) failures." }
+            $typeScript += , @{ Create = $ts.createMs; Remove = $ts.removeMs }
+        }
+    }
+    $total = { param($runs) Get-Median @($runs | ForEach-Object { $_.Create + $_.Remove }) }
+    $seqMs = & $total $sequential
+    $t8Ms = & $total $throttled
+    $results.BulkItems = $BulkCount
+    $results.BulkRuns = $BulkRuns
+    $results.BulkSequentialMedianMs = [Math]::Round($seqMs, 0)
+    $results.BulkThrottle8MedianMs = [Math]::Round($t8Ms, 0)
+    $results.BulkThrottle8CreateMedianMs = [Math]::Round((Get-Median @($throttled | ForEach-Object Create)), 0)
+    $results.BulkThrottle8RemoveMedianMs = [Math]::Round((Get-Median @($throttled | ForEach-Object Remove)), 0)
+    $results.BulkThrottle8Speedup = [Math]::Round($seqMs / $t8Ms, 2)
+    if ($tsReady) {
+        $tsMs = & $total $typeScript
+        $results.BulkTypeScript8MedianMs = [Math]::Round($tsMs, 0)
+        $results.BulkTypeScript8CreateMedianMs = [Math]::Round((Get-Median @($typeScript | ForEach-Object Create)), 0)
+        $results.BulkTypeScript8RemoveMedianMs = [Math]::Round((Get-Median @($typeScript | ForEach-Object Remove)), 0)
+        $results.BulkThrottle8VsTypeScript8Ratio = [Math]::Round($t8Ms / $tsMs, 2)
+    }
+    else {
+        $results.BulkTypeScript8MedianMs = 'skipped: node or @composio/core not found'
+    }
+
+    # Memory over many piped items (no latency: this is about what is held, not speed).
+    Clear-ComposioEmulatorFault $emulator
+    Write-Host "Bulk memory: $BulkMemoryCount piped items through Disable-ComposioAuthConfig -ThrottleLimit 8..."
+    Add-ComposioEmulatorSeed $emulator -Toolkit github -Count $BulkMemoryCount -NamePrefix 'mem-' | Out-Null
+    [GC]::Collect()
+    $baseline = [GC]::GetTotalMemory($true)
+    $samples = [Collections.Generic.List[long]]::new()
+    $state = @{ Count = 0 }
+    Get-ComposioAuthConfig -Search 'mem-' | ForEach-Object {
+        $state.Count++
+        if ($state.Count % 500 -eq 0) { $samples.Add([GC]::GetTotalMemory($false) - $baseline) }
+        $_
+    } | Disable-ComposioAuthConfig -ThrottleLimit 8
+    $results.BulkMemoryItems = $state.Count
+    $results.BulkManagedMemoryMB = ($samples | ForEach-Object { [Math]::Round($_ / 1MB, 1) }) -join ' '
 }
 finally {
     Stop-ComposioEmulator $emulator

@@ -387,7 +387,11 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
             $best
         }
     }
-    AfterEach { Clear-ComposioEmulatorFault $emulator }
+    AfterEach {
+        Clear-ComposioEmulatorFault $emulator
+        # A Retry-After asked of the connection holds it even after the stop: start the next test on a fresh one.
+        Connect-TestEmulator $emulator | Out-Null
+    }
 
     It 'during a request that hangs (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })

@@ -32,13 +32,15 @@ namespace Composio.Client.Http
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _factory;
         private readonly string _prefix;
+        /// <summary>Shared by every handler the factory makes (rotation included): one pause per connection.</summary>
+        private readonly ThrottleGate _gate = new ThrottleGate();
 
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             _options = options;
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new RetryHandler(options))
+                .AddHttpMessageHandler(() => new RetryHandler(options, _gate))
                 .AddHttpMessageHandler(() => new DebugLoggingHandler())
                 .SetHandlerLifetime(HandlerLifetime)
                 // The factory's own logging handlers would run on every request for a logger

@@ -12,17 +12,21 @@ namespace Composio.Client.Http
     /// <summary>
     /// The one place requests are repeated. Each attempt has its own timeout; the caller's token
     /// cancels attempts and waits alike. A failure whose outcome is unclear is never repeated for
-    /// a create: it surfaces as <see cref="ComposioErrorKind.OutcomeUnknown"/> instead.
+    /// a create: it surfaces as <see cref="ComposioErrorKind.OutcomeUnknown"/> instead. Every
+    /// attempt first passes the connection's <see cref="ThrottleGate"/>, so a 429/503 seen by one
+    /// request holds back the others of the same connection.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
         private readonly ComposioClientOptions _options;
         private readonly RetryPolicy _policy;
+        private readonly ThrottleGate _gate;
 
-        public RetryHandler(ComposioClientOptions options)
+        public RetryHandler(ComposioClientOptions options, ThrottleGate gate)
         {
             _options = options;
             _policy = new RetryPolicy(options);
+            _gate = gate;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -30,37 +34,53 @@ namespace Composio.Client.Http
             var creates = RequestProperties.Flag(request, RequestProperties.CreatesResource);
             for (var attempt = 0; ; attempt++)
             {
+                var probe = await _gate.EnterAsync(request, cancellationToken).ConfigureAwait(false);
                 HttpResponseMessage? response = null;
                 Exception? failure = null;
                 var timedOut = false;
-                using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                TimeSpan? pause = null;
+                var answered = false;
+                try
                 {
-                    attemptToken.CancelAfter(_options.Timeout);
-                    try
+                    using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
-                        response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
-                        // Read the body inside the attempt, so a stalled body counts against its timeout
-                        // and a stop interrupts it.
-                        await ResponseBuffer.LoadAsync(response, attemptToken.Token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (attemptToken.IsCancellationRequested && IsTransportFailure(ex))
-                    {
-                        response?.Dispose();
-                        response = null;
-                        if (cancellationToken.IsCancellationRequested)
+                        attemptToken.CancelAfter(_options.Timeout);
+                        try
                         {
-                            // The caller stopped: no retry, no wrapping, and promptly.
-                            throw new OperationCanceledException(cancellationToken);
+                            response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
+                            // Read the body inside the attempt, so a stalled body counts against its timeout
+                            // and a stop interrupts it.
+                            await ResponseBuffer.LoadAsync(response, attemptToken.Token).ConfigureAwait(false);
                         }
-                        timedOut = true;
-                        failure = ex;
+                        catch (Exception ex) when (attemptToken.IsCancellationRequested && IsTransportFailure(ex))
+                        {
+                            response?.Dispose();
+                            response = null;
+                            if (cancellationToken.IsCancellationRequested)
+                            {
+                                // The caller stopped: no retry, no wrapping, and promptly.
+                                throw new OperationCanceledException(cancellationToken);
+                            }
+                            timedOut = true;
+                            failure = ex;
+                        }
+                        catch (Exception ex) when (IsTransportFailure(ex))
+                        {
+                            response?.Dispose();
+                            response = null;
+                            failure = ex;
+                        }
                     }
-                    catch (Exception ex) when (IsTransportFailure(ex))
+                    if (response != null && ThrottleGate.IsThrottle(response))
                     {
-                        response?.Dispose();
-                        response = null;
-                        failure = ex;
+                        // The wait this answer asks of the whole connection; also this request's own retry wait.
+                        pause = _policy.Delay(attempt, response);
                     }
+                    answered = true;
+                }
+                finally
+                {
+                    _gate.Leave(probe, response == null ? 0 : (int)response.StatusCode, pause, answered);
                 }
 
                 string reason;
@@ -75,7 +95,7 @@ namespace Composio.Client.Http
                     {
                         return response;
                     }
-                    delay = _policy.Delay(attempt, response);
+                    delay = pause ?? _policy.Delay(attempt, response);
                     reason = $"HTTP {(int)response.StatusCode}";
                     response.Dispose();
                 }

@@ -3,12 +3,11 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Validation;
 using Composio.PowerShell.Binding;
-using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>What Enable- and Disable-ComposioAuthConfig share: one status PATCH per id.</summary>
-    public abstract class AuthConfigStatusCommand : ComposioCmdlet
+    public abstract class AuthConfigStatusCommand : BulkCommand
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AuthConfigIdTransformation]
@@ -25,25 +24,36 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var id in Id)
+            var enable = Enable;
+            var passThru = PassThru.IsPresent;
+            foreach (var id in Items(Id))
             {
                 try
                 {
                     ApiIdentifiers.AuthConfigId(id);
-                    if (!ShouldProcess(id, Enable ? "Enable auth config" : "Disable auth config"))
-                    {
-                        continue;
-                    }
-                    Await(token => Client.SetAuthConfigEnabledAsync(id, Enable, token));
-                    if (PassThru.IsPresent)
-                    {
-                        WriteCurrentConfig(id);
-                    }
                 }
                 catch (ComposioException ex)
                 {
-                    WriteComposioError(ex, id);
+                    Dispatch(id, ex);
+                    continue;
                 }
+                if (!ShouldProcessItem(id, enable ? "Enable auth config" : "Disable auth config"))
+                {
+                    continue;
+                }
+                var connection = ItemConnection();
+                Dispatch(id, async token =>
+                {
+                    await connection.Client.SetAuthConfigEnabledAsync(id, enable, token).ConfigureAwait(false);
+                    // -PassThru reads the config back, so the object shows the server's state.
+                    return passThru ? await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false) : null;
+                }, current =>
+                {
+                    if (current != null)
+                    {
+                        Emit(current, connection);
+                    }
+                });
             }
         }
     }

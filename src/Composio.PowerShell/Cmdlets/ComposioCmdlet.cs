@@ -117,13 +117,6 @@ namespace Composio.PowerShell.Cmdlets
                 return true;
             });
 
-        /// <summary>-PassThru after a change: reads the config back, so the object shows the server's state.</summary>
-        internal void WriteCurrentConfig(string id)
-        {
-            var client = Client;
-            Emit(Await(token => client.GetAuthConfigAsync(id, token)));
-        }
-
         /// <summary>
         /// Reports a failure about one pipeline item: non-terminating, so the next item goes on,
         /// unless no other item could succeed either (see <see cref="FailurePolicy"/>).

@@ -19,7 +19,7 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.New, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DefaultSet)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class NewComposioAuthConfigCommand : ComposioCmdlet, IDynamicParameters
+    public sealed class NewComposioAuthConfigCommand : BulkCommand, IDynamicParameters
     {
         public const string DefaultSet = "Default";
 
@@ -102,7 +102,7 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var connection = CurrentConnection;
+            var connection = ItemConnection();
             var piped = InputObject?.BaseObject;
             // A piped Toolkit gives its slug; its display name and its own type (native/custom) are not the config's.
             var fromToolkit = piped is Toolkit;
@@ -129,7 +129,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                WriteComposioError(ex, ex.Target ?? Toolkit);
+                Dispatch(ex.Target ?? Toolkit, ex);
                 return;
             }
             if (Scope != null && builder.Scheme != null)
@@ -143,36 +143,34 @@ namespace Composio.PowerShell.Cmdlets
                 Say(ScopeCheck.Required(builder.Scheme, Scope));
             }
 
-            if (!ShouldProcess(TargetText(request), ActionText(request)))
+            if (!ShouldProcessItem(TargetText(request), ActionText(request)))
             {
                 return;
             }
 
-            AuthConfig created;
-            try
+            // An unclear outcome's error says how to check for a config the lost answer may have created.
+            Dispatch(request.Name ?? request.Toolkit, async token =>
             {
-                created = Await(token => connection.Client.CreateAuthConfigAsync(request, token));
-            }
-            catch (ComposioException ex)
+                var created = await connection.Client.CreateAuthConfigAsync(request, token).ConfigureAwait(false);
+                connection.Seen.Remember(created);
+                try
+                {
+                    return new Created(created, await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false), null);
+                }
+                catch (ComposioException ex)
+                {
+                    // The config exists: never lose its id because the read-back failed.
+                    return new Created(created, null, ex);
+                }
+            }, result =>
             {
-                // An unclear outcome's error says how to check for a config the lost answer may have created.
-                WriteComposioError(ex, request.Name ?? request.Toolkit);
-                return;
-            }
-            connection.Seen.Remember(created);
-            Say($"Created auth config {created.Id} for toolkit '{created.Toolkit}'.");
-
-            AuthConfig? current = null;
-            try
-            {
-                current = Await(token => connection.Client.GetAuthConfigAsync(created.Id, token));
-            }
-            catch (ComposioException ex)
-            {
-                // The config exists: never lose its id because the read-back failed.
-                Warn($"Auth config {created.Id} was created, but reading it back failed ({ex.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {created.Id} shows the rest.");
-            }
-            Emit(current ?? created, connection);
+                Say($"Created auth config {result.Made.Id} for toolkit '{result.Made.Toolkit}'.");
+                if (result.ReadBackFailure != null)
+                {
+                    Warn($"Auth config {result.Made.Id} was created, but reading it back failed ({result.ReadBackFailure.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {result.Made.Id} shows the rest.");
+                }
+                Emit(result.Current ?? result.Made, connection);
+            });
         }
 
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
@@ -204,6 +202,21 @@ namespace Composio.PowerShell.Cmdlets
                 ? string.Empty
                 : " with credential fields " + string.Join(", ", request.Credentials.Keys.OrderBy(k => k, StringComparer.Ordinal));
             return $"Create {kind} auth config{fields}";
+        }
+
+        /// <summary>What one create's work item hands back: the create's answer, the read-back, or why the read-back failed.</summary>
+        private sealed class Created
+        {
+            public Created(AuthConfig made, AuthConfig? current, ComposioException? readBackFailure)
+            {
+                Made = made;
+                Current = current;
+                ReadBackFailure = readBackFailure;
+            }
+
+            public AuthConfig Made { get; }
+            public AuthConfig? Current { get; }
+            public ComposioException? ReadBackFailure { get; }
         }
     }
 }

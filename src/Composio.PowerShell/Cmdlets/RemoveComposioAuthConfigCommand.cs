@@ -15,7 +15,7 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class RemoveComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class RemoveComposioAuthConfigCommand : BulkCommand
     {
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
@@ -43,14 +43,14 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (ParameterSetName == InputObjectSet)
             {
-                foreach (var config in InputObject)
+                foreach (var config in Items(InputObject))
                 {
                     Remove(config.Id, config.Name, config);
                 }
             }
             else
             {
-                foreach (var id in Id)
+                foreach (var id in Items(Id))
                 {
                     Remove(id, null, null);
                 }
@@ -60,33 +60,27 @@ namespace Composio.PowerShell.Cmdlets
         private void Remove(string id, string? name, AuthConfig? known)
         {
             var target = string.IsNullOrEmpty(name) ? id : $"{id} ('{name}')";
-            var action = RevokeOnDelete ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
+            var revoke = RevokeOnDelete.IsPresent;
+            var action = revoke ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
             if (!Confirmed(target, action))
             {
                 return;
             }
             // -Connection (given, or bound from the piped object) first; else the project the object came from.
-            var connection = Connection ?? (known == null ? null : OutputStamp.Of(known)) ?? CurrentConnection;
-            string? jobId;
-            try
+            var connection = ItemConnection(known == null ? null : OutputStamp.Of(known));
+            Dispatch(id, token => connection.Client.DeleteAuthConfigAsync(id, revoke, token), jobId =>
             {
-                jobId = Await(token => connection.Client.DeleteAuthConfigAsync(id, RevokeOnDelete.IsPresent, token));
-            }
-            catch (ComposioException ex)
-            {
-                WriteComposioError(ex, id);
-                return;
-            }
-            connection.Seen.Forget(id);
-            Say($"Removed auth config {target}.");
-            if (RevokeOnDelete)
-            {
-                // The job id is the only handle on the revocation: output it, on the config it belongs to.
-                Say(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
-                var result = known ?? new AuthConfig { Id = id };
-                result.RevokeJobId = jobId;
-                Emit(result, connection);
-            }
+                connection.Seen.Forget(id);
+                Say($"Removed auth config {target}.");
+                if (revoke)
+                {
+                    // The job id is the only handle on the revocation: output it, on the config it belongs to.
+                    Say(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
+                    var result = known ?? new AuthConfig { Id = id };
+                    result.RevokeJobId = jobId;
+                    Emit(result, connection);
+                }
+            });
         }
 
         /// <summary>-Force skips the prompt, but not -WhatIf (or $WhatIfPreference) nor an explicit -Confirm.</summary>
@@ -101,7 +95,7 @@ namespace Composio.PowerShell.Cmdlets
                 Say($"Performing the operation \"{action}\" on target \"{target}\".");
                 return true;
             }
-            return ShouldProcess(target, action);
+            return ShouldProcessItem(target, action);
         }
     }
 }

@@ -20,7 +20,7 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Set, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     // By name: typeof() of a client type in an attribute could load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class SetComposioAuthConfigCommand : ComposioCmdlet, IDynamicParameters
+    public sealed class SetComposioAuthConfigCommand : BulkCommand, IDynamicParameters
     {
         private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
@@ -132,7 +132,7 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var id in Id)
+            foreach (var id in Items(Id))
             {
                 SetOne(id);
             }
@@ -140,25 +140,38 @@ namespace Composio.PowerShell.Cmdlets
 
         private void SetOne(string id)
         {
+            string? name;
+            string changes;
             try
             {
                 ApiIdentifiers.AuthConfigId(id);
-                var name = NewName();
+                name = NewName();
                 if (name != null && name.Trim().Length == 0)
                 {
                     throw EmptyName(id);
                 }
-                var changes = DescribeChanges(name);
+                changes = DescribeChanges(name);
                 if (changes.Length == 0)
                 {
                     throw NothingToSet();
                 }
-                // Field names only, never values: a secret must not reach -WhatIf or a transcript.
-                if (!ShouldProcess(id, "Change " + changes))
-                {
-                    return;
-                }
-                var connection = CurrentConnection;
+            }
+            catch (ComposioException ex)
+            {
+                Dispatch(id, ex);
+                return;
+            }
+            // Field names only, never values: a secret must not reach -WhatIf or a transcript.
+            if (!ShouldProcessItem(id, "Change " + changes))
+            {
+                return;
+            }
+            var connection = ItemConnection();
+            UpdateAuthConfigRequest body;
+            try
+            {
+                // Decided on the pipeline thread (warnings may be written); free when the config was
+                // piped in or seen before and its toolkit is cached, so the work items still overlap.
                 var config = Describe(connection, id, _credentials != null || Scope != null);
                 if (config.Type == AuthConfigType.ComposioManaged && _credentials != null)
                 {
@@ -179,16 +192,26 @@ namespace Composio.PowerShell.Cmdlets
                     var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
                     CredentialKeys.Check(toolkit, AuthConfigType.Custom, AuthSchemes.Detail(toolkit, config.AuthScheme), _credentials.Keys, false);
                 }
-                Await(token => connection.Client.UpdateAuthConfigAsync(id, BuildRequest(config.Type, name), token));
-                if (PassThru.IsPresent)
-                {
-                    WriteCurrentConfig(id);
-                }
+                body = BuildRequest(config.Type, name);
             }
             catch (ComposioException ex)
             {
-                WriteComposioError(ex, id);
+                Dispatch(id, ex);
+                return;
             }
+            var passThru = PassThru.IsPresent;
+            Dispatch(id, async token =>
+            {
+                await connection.Client.UpdateAuthConfigAsync(id, body, token).ConfigureAwait(false);
+                // -PassThru reads the config back, so the object shows the server's state.
+                return passThru ? await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false) : null;
+            }, current =>
+            {
+                if (current != null)
+                {
+                    Emit(current, connection);
+                }
+            });
         }
 
         /// <summary>-Name unless it only repeats the piped config's own name (bound by property name).</summary>

@@ -62,12 +62,14 @@ public sealed class FakeHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content == null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> step;
+        // Locked: concurrent requests (shared-backoff tests) each take their own step.
         lock (Attempts)
         {
             Attempts.Add(new Attempt(_clock.Elapsed, request.Method.Method, request.RequestUri!, body,
                 request.Headers.TryGetValues("x-api-key", out var key) ? key.First() : null));
+            step = _steps.Count > 0 ? _last = _steps.Dequeue() : _last ?? throw new InvalidOperationException("No step scripted.");
         }
-        var step = _steps.Count > 0 ? _last = _steps.Dequeue() : _last ?? throw new InvalidOperationException("No step scripted.");
         var response = await step(request, cancellationToken);
         response.RequestMessage = request;
         return response;

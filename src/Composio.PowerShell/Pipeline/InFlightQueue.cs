@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Composio.Client.Logging;
+
+namespace Composio.PowerShell.Pipeline
+{
+    /// <summary>
+    /// Runs pipeline items' requests with up to a limit in flight, and finishes them (writes their
+    /// output or error) on the pipeline thread in input order. Work items run elsewhere and never
+    /// call Write*: their Verbose/Debug lines come back through <see cref="WorkerLog"/> and are
+    /// written here as they arrive. With a limit of 1 each item is finished before the next is
+    /// read, as a plain sequential cmdlet does.
+    /// </summary>
+    internal sealed class InFlightQueue
+    {
+        /// <summary>Finished items waiting behind a slow one are bounded too, so memory stays flat.</summary>
+        private const int WindowPerSlot = 4;
+
+        private readonly int _limit;
+        private readonly int _window;
+        private readonly Sink _sink;
+        private readonly bool? _relayDebug;
+        private readonly CancellationToken _stop;
+        // Cancelled by a stop, or when an item's failure ends the pipeline: the items behind it end too.
+        private readonly CancellationTokenSource _abandon;
+        private readonly Queue<Entry> _entries = new Queue<Entry>();
+        // Log lines from work items and "an item ended" wake-ups, read only on the pipeline thread.
+        // Not disposed: a late line from a work item ended by a stop must not throw on its thread.
+        private readonly BlockingCollection<Signal> _signals = new BlockingCollection<Signal>();
+
+        /// <param name="relayDebug">Null: neither Verbose nor Debug is wanted, so nothing is relayed.</param>
+        public InFlightQueue(int limit, bool? relayDebug, Sink sink, CancellationToken stop)
+        {
+            _limit = Math.Max(1, limit);
+            _window = _limit * WindowPerSlot;
+            _relayDebug = relayDebug;
+            _sink = sink;
+            _stop = stop;
+            _abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        }
+
+        /// <summary>Items whose work has not ended yet.</summary>
+        public int Running => _entries.Count(e => !e.Work.IsCompleted);
+
+        /// <summary>
+        /// Starts one item's work once a slot is free (finishing earlier items meanwhile);
+        /// <paramref name="finish"/> runs on the pipeline thread, in input order, with the ended task.
+        /// </summary>
+        public void Add(string target, Func<CancellationToken, Task> work, Action<Task> finish)
+        {
+            Pump(block: false);
+            while (Running >= _limit || _entries.Count >= _window)
+            {
+                Pump(block: true);
+            }
+            Task task;
+            using (_relayDebug is bool debug ? ClientLog.Use(new WorkerLog(line => _signals.Add(line), debug)) : null)
+            {
+                try
+                {
+                    task = work(_abandon.Token);
+                }
+                catch (Exception ex)
+                {
+                    task = Task.FromException(ex);
+                }
+            }
+            _entries.Enqueue(new Entry(target, task, finish));
+            task.ContinueWith(_ => _signals.Add(Signal.Ended), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (_limit == 1)
+            {
+                Drain();
+            }
+            else
+            {
+                Pump(block: false);
+            }
+        }
+
+        /// <summary>Finishes every item in flight (EndProcessing, or before an item's connection has to be found).</summary>
+        public void Drain()
+        {
+            while (_entries.Count > 0)
+            {
+                Pump(block: true);
+            }
+            Pump(block: false);
+        }
+
+        /// <summary>Writes what came in, finishes the items at the head that have ended; when blocking, waits for one signal first.</summary>
+        private void Pump(bool block)
+        {
+            if (block && !FinishReady())
+            {
+                Signal first;
+                try
+                {
+                    first = _signals.Take(_stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    Abandon();
+                    throw new PipelineStoppedException();
+                }
+                Handle(first);
+            }
+            while (_signals.TryTake(out var next))
+            {
+                Handle(next);
+            }
+            FinishReady();
+        }
+
+        private void Handle(Signal signal)
+        {
+            if (signal.Text == null)
+            {
+                return; // An item ended: FinishReady looks at the head.
+            }
+            if (signal.IsDebug)
+            {
+                _sink.Debug(signal.Text);
+            }
+            else
+            {
+                _sink.Verbose(signal.Text);
+            }
+        }
+
+        /// <summary>Finishes ended items at the head, in order; true when at least one was finished.</summary>
+        private bool FinishReady()
+        {
+            var any = false;
+            while (_entries.Count > 0 && _entries.Peek().Work.IsCompleted)
+            {
+                var entry = _entries.Dequeue();
+                any = true;
+                try
+                {
+                    entry.Finish(entry.Work);
+                }
+                catch
+                {
+                    // A stop, or a failure that ends the pipeline: nothing behind this item is finished.
+                    Abandon();
+                    throw;
+                }
+            }
+            return any;
+        }
+
+        /// <summary>
+        /// Before a failure that ends the pipeline is written (after which nothing can be): stops
+        /// the items behind it and names them in a warning, as they were already sent.
+        /// </summary>
+        public void StopBehind(string target)
+        {
+            var behind = Abandon();
+            if (behind.Count > 0)
+            {
+                _sink.Warning($"The pipeline stopped at {target}; {behind.Count} later item(s) had already been sent and may have taken effect: {string.Join(", ", behind)}.");
+            }
+        }
+
+        /// <summary>Stops the work still in flight and gives it a moment to end, so no request outlives the command.</summary>
+        private List<string> Abandon()
+        {
+            var behind = _entries.Select(e => e.Target).ToList();
+            _abandon.Cancel();
+            var running = _entries.Select(e => e.Work).Where(t => !t.IsCompleted).ToArray();
+            _entries.Clear();
+            try
+            {
+                Task.WaitAll(running, TimeSpan.FromMilliseconds(200));
+            }
+            catch (AggregateException)
+            {
+                // They were cancelled or failed: either way they are over.
+            }
+            return behind;
+        }
+
+        /// <summary>Where the pipeline thread writes: the cmdlet's streams.</summary>
+        internal sealed class Sink
+        {
+            public Sink(Action<string> verbose, Action<string> debug, Action<string> warning)
+            {
+                Verbose = verbose;
+                Debug = debug;
+                Warning = warning;
+            }
+
+            public Action<string> Verbose { get; }
+            public Action<string> Debug { get; }
+            public Action<string> Warning { get; }
+        }
+
+        internal readonly struct Signal
+        {
+            public static readonly Signal Ended = default;
+
+            public Signal(bool isDebug, string text)
+            {
+                IsDebug = isDebug;
+                Text = text;
+            }
+
+            public bool IsDebug { get; }
+
+            /// <summary>Null for "an item ended".</summary>
+            public string? Text { get; }
+        }
+
+        private sealed class Entry
+        {
+            public Entry(string target, Task work, Action<Task> finish)
+            {
+                Target = target;
+                Work = work;
+                Finish = finish;
+            }
+
+            public string Target { get; }
+            public Task Work { get; }
+            public Action<Task> Finish { get; }
+        }
+    }
+}
