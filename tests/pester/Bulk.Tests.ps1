@@ -169,11 +169,10 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
         )
         Add-Fault $faults
         $script:count = 150
-        $connection = Get-ComposioConnection
-        # New-ComposioAuthConfig takes its per-item input from the pipeline by -Connection: every
-        # item is one create of a config named chaos-bulk, so creates are counted, not named.
-        $script:created = @(1..$script:count | ForEach-Object { [pscustomobject]@{ Connection = $connection } } |
-                New-ComposioAuthConfig -Toolkit github -Name 'chaos-bulk' -ThrottleLimit 8 -ErrorAction Continue -WarningAction SilentlyContinue 2>&1)
+        # One distinct name per item, bound by property name: a config made twice shows as a name held twice.
+        $script:names = @(1..$script:count | ForEach-Object { 'chaos-bulk-{0:D3}' -f $_ })
+        $script:created = @($script:names | ForEach-Object { [pscustomobject]@{ Name = $_ } } |
+                New-ComposioAuthConfig -Toolkit github -ThrottleLimit 8 -ErrorAction Continue -WarningAction SilentlyContinue 2>&1)
         Clear-ComposioEmulatorFault $emulator
         $script:afterCreate = @(Get-ComposioAuthConfig -Search 'chaos-bulk' -IncludeDisabled)
         $script:reported = @($script:created | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
@@ -209,12 +208,19 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
         @($script:reported | ForEach-Object Id | Sort-Object -Unique).Count | Should -Be $script:reported.Count
         foreach ($config in $script:reported) { $serverIds | Should -Contain $config.Id }
         ($serverIds.Count - $script:reported.Count) | Should -BeLessOrEqual $script:unclear.Count
+        # Name by name: never two configs for one item.
+        @($script:afterCreate | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
+    It 'wrote one create result per item, in input order' {
+        @($script:created | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.TargetObject } else { $_.Name } }) -join ',' |
+            Should -Be ($script:names -join ',')
     }
 
     It 'reported each failed create with a stable id' {
         foreach ($failure in $script:createErrors) {
             ($failure.FullyQualifiedErrorId -split ',')[0] | Should -BeIn 'CreateOutcomeUnknown', 'ComposioServerError', 'ComposioRateLimited', 'ComposioTimeout', 'ComposioConnectionFailed'
-            $failure.TargetObject | Should -Be 'chaos-bulk'
+            $failure.TargetObject | Should -BeLike 'chaos-bulk-*'
         }
     }
 
