@@ -38,14 +38,7 @@ namespace Composio.PowerShell.Binding
             {
                 value = wrapped.BaseObject;
             }
-            return value switch
-            {
-                null => null,
-                string text => text,
-                Toolkit t => t.Slug,
-                AuthConfig c => c.Toolkit,
-                _ => value.ToString(),
-            };
+            return ToolkitSlugTransformationAttribute.SlugOf(value) ?? value?.ToString();
         }
     }
 }
