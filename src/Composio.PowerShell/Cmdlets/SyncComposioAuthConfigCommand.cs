@@ -217,9 +217,9 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     result[slug] = Await(token => cache.GetAsync(slug, token));
                 }
-                catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400))
+                catch (ComposioException ex) when (ToolkitErrors.IsNotFound(ex))
                 {
-                    // The official SDK also reads a 400 here as "no such toolkit".
+                    // Left out: the file's checks name it (DesiredStateUnknownToolkit).
                 }
                 catch (ComposioException ex)
                 {

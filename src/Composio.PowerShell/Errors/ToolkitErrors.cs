@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Threading;
 using Composio.Client.Errors;
 using Composio.Client.Toolkits;
 using Composio.PowerShell.Binding;
-using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.Errors
 {
@@ -15,11 +12,14 @@ namespace Composio.PowerShell.Errors
     {
         private const int MaxSuggestions = 10;
 
+        /// <summary>Whether a failed GET /toolkits/{slug} means there is no such toolkit.</summary>
+        public static bool IsNotFound(ComposioException ex) =>
+            // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
+            ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400);
+
         public static ComposioException Describe(ComposioException ex, string slug, ToolkitCache? cache)
         {
-            // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
-            var notFound = ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400);
-            if (!notFound)
+            if (!IsNotFound(ex))
             {
                 ex.Target ??= slug;
                 return ex;
@@ -44,19 +44,7 @@ namespace Composio.PowerShell.Errors
             {
                 return null;
             }
-            if (cache.TryGetCachedSlugs(out var cached))
-            {
-                return cached;
-            }
-            try
-            {
-                using var budget = new CancellationTokenSource(Completion.RequestBudget);
-                return cache.GetSlugsAsync(budget.Token).GetAwaiter().GetResult();
-            }
-            catch (Exception e) when (e is ComposioException || e is OperationCanceledException)
-            {
-                return null;
-            }
+            return cache.TryGetCachedSlugs(out var cached) ? cached : Completion.Fetch(cache.GetSlugsAsync);
         }
 
         /// <summary>Slugs containing the word or contained in it, or sharing its first letters.</summary>
