@@ -16,6 +16,17 @@ namespace Composio.PowerShell.AuthConfigs
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
 
+        /// <summary>Writes the advice about -Scope: a warning for unlisted scopes, and the required ones for -Verbose.</summary>
+        public static void Advise(AuthSchemeDetail scheme, IEnumerable<string> given, Action<string> warn, Action<string> verbose)
+        {
+            var warning = Warning(scheme, given);
+            if (warning != null)
+            {
+                warn(warning);
+            }
+            verbose(Required(scheme, given));
+        }
+
         /// <summary>The warning for scopes the toolkit does not list; null when all are listed or it lists none to compare with.</summary>
         public static string? Warning(AuthSchemeDetail scheme, IEnumerable<string> given)
         {

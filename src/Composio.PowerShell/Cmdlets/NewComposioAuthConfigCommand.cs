@@ -135,12 +135,7 @@ namespace Composio.PowerShell.Cmdlets
             if (Scope != null && builder.Scheme != null)
             {
                 // Advice, before -WhatIf stops: the request still goes as given.
-                var warning = ScopeCheck.Warning(builder.Scheme, Scope);
-                if (warning != null)
-                {
-                    Warn(warning);
-                }
-                Say(ScopeCheck.Required(builder.Scheme, Scope));
+                ScopeCheck.Advise(builder.Scheme, Scope, Warn, Say);
             }
 
             if (!ShouldProcessItem(TargetText(request), ActionText(request)))
