@@ -67,20 +67,15 @@ namespace Composio.PowerShell.AuthConfigs
 
         private Dictionary<string, object?> CollectCredentials()
         {
-            Dictionary<string, object?> values;
-            values = CredentialTable.From(Credentials);
-            foreach (var bound in FieldParameters.BoundValues())
-            {
-                Add(values, bound.Key.Field.Name, CredentialTable.Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
-            }
+            var values = CredentialTable.From(Credentials, FieldParameters);
             if (Scope != null)
             {
                 var scopes = Scope.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim());
-                Add(values, "scopes", string.Join(",", scopes), "-Scope");
+                CredentialTable.AddOnce(values, "scopes", string.Join(",", scopes), "-Scope");
             }
             if (RedirectUri != null)
             {
-                Add(values, "oauth_redirect_uri", RedirectUri.OriginalString, "-RedirectUri");
+                CredentialTable.AddOnce(values, "oauth_redirect_uri", RedirectUri.OriginalString, "-RedirectUri");
             }
             if (values.TryGetValue("oauth_redirect_uri", out var redirect) && redirect != null)
             {
@@ -100,18 +95,8 @@ namespace Composio.PowerShell.AuthConfigs
                 {
                     continue;
                 }
-                Add(values, field.Name, CredentialTable.Value(field.Name, value), $"the column '{column!.Name}'");
+                CredentialTable.AddOnce(values, field.Name, CredentialTable.Value(field.Name, value), $"the column '{column!.Name}'");
             }
-        }
-
-        private static void Add(IDictionary<string, object?> values, string field, object? value, string parameter)
-        {
-            if (values.ContainsKey(field))
-            {
-                throw InputError.New("DuplicateCredentialField",
-                    $"Credential field '{field}' is given twice: in -Credentials and as {parameter}. Give it once.", field);
-            }
-            values[field] = value;
         }
 
         private static void CheckRedirectUri(object value)

@@ -37,6 +37,28 @@ namespace Composio.PowerShell.AuthConfigs
             return result;
         }
 
+        /// <summary>-Credentials and the credential-field parameters (-ClientSecret, ...) together; a field given both ways is refused.</summary>
+        public static Dictionary<string, object?> From(IDictionary? table, AuthFieldParameters fields)
+        {
+            var values = From(table);
+            foreach (var bound in fields.BoundValues())
+            {
+                AddOnce(values, bound.Key.Field.Name, Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
+            }
+            return values;
+        }
+
+        /// <summary>Adds one field, refusing a field already given another way (<paramref name="source"/> names this one).</summary>
+        public static void AddOnce(IDictionary<string, object?> values, string field, object? value, string source)
+        {
+            if (values.ContainsKey(field))
+            {
+                throw InputError.New("DuplicateCredentialField",
+                    $"Credential field '{field}' is given twice: in -Credentials and as {source}. Give it once.", field);
+            }
+            values[field] = value;
+        }
+
         public static object? Value(string key, object? value)
         {
             if (value is PSObject wrapped)

@@ -101,16 +101,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             try
             {
-                var table = CredentialTable.From(Credentials);
-                foreach (var bound in _fieldParameters.BoundValues())
-                {
-                    if (table.ContainsKey(bound.Key.Field.Name))
-                    {
-                        throw InputError.New("DuplicateCredentialField",
-                            $"Credential field '{bound.Key.Field.Name}' is given twice: in -Credentials and as -{bound.Key.ParameterName}. Give it once.", bound.Key.Field.Name);
-                    }
-                    table[bound.Key.Field.Name] = CredentialTable.Value(bound.Key.Field.Name, bound.Value);
-                }
+                var table = CredentialTable.From(Credentials, _fieldParameters);
                 _credentials = table.Count == 0 ? null : table;
                 _sharedCredentials = SharedCredentials == null || SharedCredentials.Count == 0 ? null : CredentialTable.From(SharedCredentials);
             }
@@ -254,12 +245,7 @@ namespace Composio.PowerShell.Cmdlets
                 var scheme = toolkit.AuthConfigDetails?.FirstOrDefault(d => string.Equals(d.AuthScheme, config.AuthScheme, StringComparison.OrdinalIgnoreCase));
                 if (scheme != null)
                 {
-                    var warning = ScopeCheck.Warning(scheme, Scope!);
-                    if (warning != null)
-                    {
-                        Warn(warning);
-                    }
-                    Say(ScopeCheck.Required(scheme, Scope!));
+                    ScopeCheck.Advise(scheme, Scope!, Warn, Say);
                 }
             }
             catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.Unauthorized && ex.Kind != ComposioErrorKind.Connection)
