@@ -10,9 +10,10 @@ namespace Composio.PowerShell.Errors
     {
         public static ErrorRecord From(ComposioException ex, object? target = null)
         {
+            var ours = ErrorAdvice.For(ex);
             var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target ?? ex.Target);
-            record.ErrorDetails = new ErrorDetails(DetailsOf(ex));
-            var advice = ex.RecommendedAction ?? ErrorAdvice.For(ex) ?? ex.SuggestedFix;
+            record.ErrorDetails = new ErrorDetails(DetailsOf(ex, ours));
+            var advice = ex.RecommendedAction ?? ours ?? ex.SuggestedFix;
             if (advice != null)
             {
                 record.ErrorDetails.RecommendedAction = advice;
@@ -40,7 +41,8 @@ namespace Composio.PowerShell.Errors
             _ => ErrorCategory.NotSpecified,
         };
 
-        private static string DetailsOf(ComposioException ex)
+        /// <param name="ours">The module's advice for <paramref name="ex"/> (<see cref="ErrorAdvice.For"/>), or null.</param>
+        private static string DetailsOf(ComposioException ex, string? ours)
         {
             var text = new StringBuilder(ex.ServerMessage ?? ex.Message);
             if (ex.StatusCode != null && ex.ServerMessage != null)
@@ -52,15 +54,15 @@ namespace Composio.PowerShell.Errors
                 text.Append(Environment.NewLine).Append("  ").Append(detail);
             }
             // A rejected key's fix, as the server words it, is for REST callers (headers); ours says what to run.
-            var fix = ex.Kind == ComposioErrorKind.Unauthorized ? ErrorAdvice.For(ex) ?? ex.SuggestedFix : ex.SuggestedFix;
+            var fix = ex.Kind == ComposioErrorKind.Unauthorized ? ours ?? ex.SuggestedFix : ex.SuggestedFix;
             if (fix != null)
             {
                 text.Append(Environment.NewLine).Append("Suggested fix: ").Append(fix);
             }
-            else if (ex.MayHaveActed && ErrorAdvice.For(ex) is string advice)
+            else if (ex.MayHaveActed && ours != null)
             {
                 // Said in the message too: an unattended script's log often keeps only that.
-                text.Append(' ').Append(advice);
+                text.Append(' ').Append(ours);
             }
             if (ex.RequestId != null)
             {
