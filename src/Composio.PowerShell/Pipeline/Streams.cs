@@ -14,7 +14,7 @@ namespace Composio.PowerShell.Pipeline
     {
         public static void Verbose(PSCmdlet cmdlet, string text)
         {
-            if (IsBound(cmdlet, "Debug") && !cmdlet.MyInvocation.BoundParameters.ContainsKey("Verbose"))
+            if (DebugInstead(cmdlet, "Verbose"))
             {
                 cmdlet.WriteDebug(text);
             }
@@ -26,7 +26,7 @@ namespace Composio.PowerShell.Pipeline
 
         public static void Warning(PSCmdlet cmdlet, string text)
         {
-            if (IsBound(cmdlet, "Debug") && !cmdlet.MyInvocation.BoundParameters.ContainsKey("WarningAction"))
+            if (DebugInstead(cmdlet, "WarningAction"))
             {
                 cmdlet.WriteDebug("WARNING: " + text);
             }
@@ -39,9 +39,9 @@ namespace Composio.PowerShell.Pipeline
         /// <summary>Whether -Verbose/-Debug (or the preference variable) lets this stream through.</summary>
         public static bool Enabled(PSCmdlet cmdlet, string parameter, string preferenceVariable)
         {
-            if (cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
+            if (Switch(cmdlet, parameter) is bool given)
             {
-                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+                return given;
             }
             var preference = cmdlet.GetVariableValue(preferenceVariable)?.ToString();
             return preference != null
@@ -49,8 +49,14 @@ namespace Composio.PowerShell.Pipeline
                 && !string.Equals(preference, "Ignore", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static bool IsBound(PSCmdlet cmdlet, string parameter) =>
+        /// <summary>-Debug is on and the stream's own parameter was not given: PowerShell would Inquire.</summary>
+        private static bool DebugInstead(PSCmdlet cmdlet, string ownParameter) =>
+            Switch(cmdlet, "Debug") == true && !cmdlet.MyInvocation.BoundParameters.ContainsKey(ownParameter);
+
+        /// <summary>A common switch as given on the command line (-Debug, -Debug:$false), or null when not given.</summary>
+        private static bool? Switch(PSCmdlet cmdlet, string parameter) =>
             cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
-            && (value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value));
+                ? value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value)
+                : (bool?)null;
     }
 }
