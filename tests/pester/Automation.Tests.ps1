@@ -8,6 +8,14 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
     $emulator = Start-TestEmulator
     function Get-Write($Emulator) { @(Get-ApiRequest $Emulator | Where-Object method -ne 'GET') }
+
+    # Runs a script file as a scheduled task or CI job would: a new pwsh, -NonInteractive, stdin closed.
+    # Returns every line it wrote (output and errors).
+    function Invoke-UnattendedScript([Parameter(Mandatory)] [string] $Path) {
+        $exe = [Environment]::ProcessPath
+        $pwshArgs = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
+        bash -c "'$exe' $pwshArgs -NoProfile -NonInteractive -File '$Path' < /dev/null 2>&1"
+    }
 }
 
 AfterAll { Stop-TestEmulator $emulator }
@@ -48,10 +56,7 @@ Step Sync { Sync-ComposioAuthConfig -Path '$file' $Flags -ErrorAction Stop }
 Step Remove { Remove-ComposioAuthConfig -Id `$script:made.Id -Force $Flags -ErrorAction Stop }
 Step Disconnect { Disconnect-Composio $Flags }
 "@ | Set-Content $script
-        $exe = [Environment]::ProcessPath
-        $pwshArgs = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
-        # stdin closed: what a scheduled task or CI job gives a script.
-        $output = bash -c "'$exe' $pwshArgs -NoProfile -NonInteractive -File '$script' < /dev/null 2>&1"
+        $output = Invoke-UnattendedScript $script
         $text = $output -join "`n"
         $steps = @($output | Where-Object { $_ -like 'STEP *' })
         $steps.Count | Should -Be 14 -Because $text
@@ -82,9 +87,7 @@ try {
     try { `$n = @(Get-ComposioAuthConfig -Debug -ErrorAction Stop).Count; "RESULT OK `$n" } catch { "RESULT FAIL `$_" }
 } finally { Stop-StubServer `$stub }
 "@ | Set-Content $script
-        $exe = [Environment]::ProcessPath
-        $pwshArgs = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
-        $output = bash -c "'$exe' $pwshArgs -NoProfile -NonInteractive -File '$script' < /dev/null 2>&1"
+        $output = Invoke-UnattendedScript $script
         $output | Should -Contain 'RESULT OK 1'
         ($output -join "`n") | Should -Match 'DEBUG: WARNING: The server announced 60'
     }

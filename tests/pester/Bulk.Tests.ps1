@@ -153,20 +153,7 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
         Reset-ComposioEmulator $emulator
         Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
         Get-ComposioAuthConfigField -Toolkit github | Out-Null
-        # The reliability suite's mix (Reliability.Tests.ps1).
-        $faults = @(
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '50' }; probability = 0.12; seed = 1 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '0' }; probability = 0.08; seed = 2 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 500; probability = 0.05; seed = 3 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'drop_before'; probability = 0.04; seed = 4 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'drop_after'; probability = 0.05; seed = 5 }
-            @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 1300; probability = 0.015; seed = 6 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'status'; status = 500; probability = 0.08; seed = 7 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '50' }; probability = 0.08; seed = 8 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'drop_after'; probability = 0.06; seed = 9 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'drop_before'; probability = 0.04; seed = 10 }
-            @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 30; probability = 0.1; seed = 11 }
-        )
+        $faults = Get-ChaosFault $ConfigsPath
         Add-Fault $faults
         $script:count = 150
         # One distinct name per item, bound by property name: a config made twice shows as a name held twice.

@@ -173,55 +173,31 @@ Describe 'Runspaces' {
 }
 
 Describe 'Listings against a server that will not stop paging' {
-    It 'ends Get-ComposioToolkit within a second when the cursor repeats' {
-        $stub = Start-StubServer {
-            param($request)
-            '{"items":[{"slug":"loop","name":"Loop"}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
-        }
+    It 'ends <Command> within a second when <Case>' -ForEach @(
+        @{ Command = 'Get-ComposioToolkit'; Case = 'the cursor repeats'; ErrorId = 'ComposioPagingCursorRepeated'; ItemCount = 1; RequestCount = 2; Answer = {
+                param($request)
+                '{"items":[{"slug":"loop","name":"Loop"}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
+            } }
+        # The page that handed the cursor out again is not used: it would likely repeat items.
+        @{ Command = 'Get-ComposioAuthConfig'; Case = 'the cursor repeats'; ErrorId = 'ComposioPagingCursorRepeated'; ItemCount = 1; RequestCount = 2; Answer = {
+                param($request)
+                '{"items":[{"id":"ac_loop1","toolkit":{"slug":"github"}}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
+            } }
+        @{ Command = 'Get-ComposioAuthConfig'; Case = 'pages go past total_pages'; ErrorId = 'ComposioPagingOverrun'; ItemCount = 3; RequestCount = 3; Answer = {
+                param($request)
+                $n = [int]($request.QueryString['cursor'] -replace '\D', '') + 1
+                '{"items":[{"id":"ac_stub' + $n + '","toolkit":{"slug":"github"}}],"next_cursor":"c' + $n + '","total_pages":3,"total_items":3}'
+            } }
+    ) {
+        $stub = Start-StubServer $Answer
         try {
             Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            $items = @(Get-ComposioToolkit -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $items = @(& $Command -ErrorVariable failures -ErrorAction SilentlyContinue)
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioPagingCursorRepeated,*'
-            $items.Count | Should -BeLessOrEqual 2
-            @($stub.Requests).Count | Should -Be 2
-        }
-        finally { Stop-StubServer $stub }
-    }
-
-    It 'ends Get-ComposioAuthConfig within a second when the cursor repeats' {
-        $stub = Start-StubServer {
-            param($request)
-            '{"items":[{"id":"ac_loop1","toolkit":{"slug":"github"}}],"next_cursor":"same","total_pages":1000,"total_items":1000}'
-        }
-        try {
-            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $items = @(Get-ComposioAuthConfig -ErrorVariable failures -ErrorAction SilentlyContinue)
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioPagingCursorRepeated,*'
-            # The page that handed the cursor out again is not used: it would likely repeat items.
-            $items.Count | Should -Be 1
-            @($stub.Requests).Count | Should -Be 2
-        }
-        finally { Stop-StubServer $stub }
-    }
-
-    It 'ends Get-ComposioAuthConfig within a second when pages go past total_pages' {
-        $stub = Start-StubServer {
-            param($request)
-            $n = [int]($request.QueryString['cursor'] -replace '\D', '') + 1
-            '{"items":[{"id":"ac_stub' + $n + '","toolkit":{"slug":"github"}}],"next_cursor":"c' + $n + '","total_pages":3,"total_items":3}'
-        }
-        try {
-            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $stub.BaseUri -SkipCheck
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $items = @(Get-ComposioAuthConfig -ErrorVariable failures -ErrorAction SilentlyContinue)
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioPagingOverrun,*'
-            $items.Count | Should -Be 3
-            @($stub.Requests).Count | Should -Be 3
+            $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+            $items.Count | Should -Be $ItemCount
+            @($stub.Requests).Count | Should -Be $RequestCount
         }
         finally { Stop-StubServer $stub }
     }

@@ -29,19 +29,7 @@ Describe 'Chaos: 200 creates and removes under mixed faults' {
         # The toolkit is fetched once, before the faults, so only auth-config calls are disturbed.
         Get-ComposioAuthConfigField -Toolkit github | Out-Null
 
-        $faults = @(
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '50' }; probability = 0.12; seed = 1 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '0' }; probability = 0.08; seed = 2 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'status'; status = 500; probability = 0.05; seed = 3 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'drop_before'; probability = 0.04; seed = 4 }
-            @{ method = 'POST'; path = $ConfigsPath; kind = 'drop_after'; probability = 0.05; seed = 5 }
-            @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 1300; probability = 0.015; seed = 6 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'status'; status = 500; probability = 0.08; seed = 7 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'status'; status = 429; headers = @{ 'retry-after-ms' = '50' }; probability = 0.08; seed = 8 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'drop_after'; probability = 0.06; seed = 9 }
-            @{ method = 'DELETE'; path = $ConfigsPath; kind = 'drop_before'; probability = 0.04; seed = 10 }
-            @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 30; probability = 0.1; seed = 11 }
-        )
+        $faults = Get-ChaosFault $ConfigsPath
         Add-Fault $faults
 
         $script:reported = [ordered]@{}      # name -> id, for every create reported done
