@@ -38,6 +38,11 @@ namespace Composio.Client.Http
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             _options = options;
+            var proxy = ProxyPolicy.FromEnvironment();
+            if (primaryHandler == null)
+            {
+                proxy.Check(options);
+            }
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options, _gate))
@@ -48,7 +53,7 @@ namespace Composio.Client.Http
                 .RemoveAllLoggers();
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
             // custom headers, so following one would hand x-api-key to whatever host it names.
-            builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+            builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, Proxy = proxy, UseProxy = true });
             _services = services.BuildServiceProvider();
             // One factory per connection: its handlers, retry state and settings belong to one project.
             _factory = _services.GetRequiredService<IHttpClientFactory>();

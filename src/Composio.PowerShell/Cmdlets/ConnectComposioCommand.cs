@@ -74,7 +74,9 @@ namespace Composio.PowerShell.Cmdlets
             ComposioConnection connection;
             try
             {
-                options.WithEnvironment().Validate();
+                options.WithEnvironment();
+                Connections.NoteTrimmedKey(options, this);
+                options.Validate();
                 connection = Connections.Open(options, this);
             }
             catch (ComposioException ex)
