@@ -116,7 +116,7 @@ namespace Composio.Client
                 // Refused rather than stripped: a password in a URI would otherwise sit in scripts and
                 // logs, believed to be in use. The message shows the URI without it.
                 throw new ComposioException("BaseUriHasUserInfo", ComposioErrorKind.Configuration,
-                    $"The base URI '{Shown(uri)}' was given with a user name or password ('user:password@'), which is refused and never shown. The API key goes in -ApiKey or {ApiKeyVariable}; give the URI without them.")
+                    $"The base URI '{Shown(uri)}' was given with a user name or password ('user:password@'), which is refused and never shown. The API key is given on its own (or in {ApiKeyVariable}); give the URI without them.")
                 { Target = Shown(uri) };
             }
             if (uri.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !IsLoopback(uri))

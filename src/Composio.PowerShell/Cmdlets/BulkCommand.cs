@@ -36,7 +36,7 @@ namespace Composio.PowerShell.Cmdlets
             ThrottleLimit,
             Streams.Enabled(this, "Debug", "DebugPreference") ? true : Streams.Enabled(this, "Verbose", "VerbosePreference") ? false : (bool?)null,
             // Say and Warn, not WriteVerbose and WriteWarning: under -Debug those would prompt.
-            new InFlightQueue.Sink(Say, WriteDebug, Warn),
+            new InFlightQueue.Sink(Say, text => Streams.Debug(this, text), Warn),
             CancellationToken);
 
         private BulkProgress Progress => _progress ??= new BulkProgress(WriteProgress, ProgressActivityId, MyInvocation.MyCommand.Name);

@@ -7,6 +7,7 @@ using Composio.Client.Errors;
 using Composio.Client.Logging;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -60,9 +61,23 @@ namespace Composio.PowerShell.Cmdlets
             var connection = from ?? CurrentConnection;
             if (item is AuthConfig config)
             {
+                ToolkitSecretMask.Apply(config, () => ToolkitOf(connection, config.Toolkit));
                 connection.Seen.Remember(config);
             }
             WriteObject(OutputStamp.Stamp(item, connection));
+        }
+
+        /// <summary>The toolkit from the connection's cache (one request when not cached); null when it cannot be had.</summary>
+        private Toolkit? ToolkitOf(ComposioConnection connection, string slug)
+        {
+            try
+            {
+                return connection.Toolkits.TryGetCached(slug, out var cached) ? cached : Await(token => connection.Toolkits.GetAsync(slug, token));
+            }
+            catch (ComposioException)
+            {
+                return null;
+            }
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();
@@ -88,7 +103,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 if (line.IsDebug)
                 {
-                    WriteDebug(line.Text);
+                    Streams.Debug(this, line.Text);
                 }
                 else
                 {

@@ -11,12 +11,14 @@ namespace Composio.PowerShell.Errors
         public static ErrorRecord From(ComposioException ex, object? target = null)
         {
             var ours = ErrorAdvice.For(ex);
-            var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target ?? ex.Target);
-            record.ErrorDetails = new ErrorDetails(DetailsOf(ex, ours));
+            // What the console shows is escaped (ConsoleText); the exception keeps the server's raw words.
+            target ??= ex.Target;
+            var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target is string text ? ConsoleText.Escape(text) : target);
+            record.ErrorDetails = new ErrorDetails(ConsoleText.Escape(DetailsOf(ex, ours)));
             var advice = ex.RecommendedAction ?? ours ?? ex.SuggestedFix;
             if (advice != null)
             {
-                record.ErrorDetails.RecommendedAction = advice;
+                record.ErrorDetails.RecommendedAction = ConsoleText.Escape(advice);
             }
             return record;
         }
