@@ -46,6 +46,12 @@ namespace Composio.Client
         /// <summary>Time allowed for one attempt (connect, send and read the answer).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>Default of <see cref="MaxResponseBytes"/>: 8 MiB, far above any real answer (a page of 50 toolkits is ~100 KiB).</summary>
+        public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
+
+        /// <summary>Largest answer body read; a larger one is `ComposioResponseTooLarge`, never buffered whole.</summary>
+        public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
         /// <summary>Allow sending the key over plain http:// to a non-loopback host.</summary>
         public bool AllowInsecureHttp { get; set; }
 

@@ -145,3 +145,105 @@ Describe 'Fields the toolkit marks secret are fully masked in objects, CSV and J
         $raw.credentials.generic_id | Should -Not -Be $bearer
     }
 }
+
+Describe 'Bounded answers and time bounds' {
+    BeforeAll {
+        # Answers every request with a body of the asked shape: its size, whether Content-Length
+        # announces it (else chunked), and whether it stalls after the headers.
+        function Start-BodyServer([long] $Bytes, [switch] $Chunked, [switch] $Stall, [switch] $Trickle) {
+            Start-RawServer ([scriptblock]::Create(@"
+param(`$Head, `$Stream)
+`$bytes = $Bytes; `$chunked = `$$($Chunked.IsPresent); `$stall = `$$($Stall.IsPresent); `$trickle = `$$($Trickle.IsPresent)
+`$length = if (`$chunked) { 'Transfer-Encoding: chunked' } else { "Content-Length: `$bytes" }
+`$h = [Text.Encoding]::ASCII.GetBytes("HTTP/1.1 200 OK``r``nContent-Type: application/json``r``n`$length``r``n``r``n")
+`$Stream.Write(`$h, 0, `$h.Length); `$Stream.Flush()
+if (`$stall -or `$trickle) {
+    for (`$i = 0; `$i -lt 100; `$i++) { Start-Sleep -Milliseconds 100; if (`$trickle) { `$Stream.WriteByte(32); `$Stream.Flush() } }
+    return
+}
+`$block = [byte[]]::new(1MB); [Array]::Fill(`$block, [byte]32)
+`$sent = 0
+while (`$sent -lt `$bytes) {
+    `$n = [Math]::Min(`$block.Length, `$bytes - `$sent)
+    if (`$chunked) { `$p = [Text.Encoding]::ASCII.GetBytes(('{0:x}' -f `$n) + "``r``n"); `$Stream.Write(`$p, 0, `$p.Length) }
+    `$Stream.Write(`$block, 0, `$n)
+    if (`$chunked) { `$Stream.Write([byte[]](13, 10), 0, 2) }
+    `$sent += `$n
+}
+if (`$chunked) { `$end = [Text.Encoding]::ASCII.GetBytes("0``r``n``r``n"); `$Stream.Write(`$end, 0, `$end.Length) }
+"@))
+        }
+        function Connect-Raw($Server, [hashtable] $Extra = @{}) {
+            Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_123456' -AsPlainText -Force) -BaseUri $Server.BaseUri -SkipCheck @Extra
+        }
+    }
+
+    It 'a body over the cap (<What>) is ComposioResponseTooLarge after one request, never asked again' -ForEach @(
+        @{ What = 'announced by Content-Length: 40 MiB'; Bytes = 40MB; Chunked = $false }
+        @{ What = 'chunked, 20 MiB'; Bytes = 20MB; Chunked = $true }
+    ) {
+        $server = Start-BodyServer -Bytes $Bytes -Chunked:$Chunked
+        try {
+            Connect-Raw $server @{ MaxResponseSizeMB = 1; MaxRetries = 2 }
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $failure = Get-Failure { Get-ComposioAuthConfig }
+            $failure.FullyQualifiedErrorId | Should -BeLike 'ComposioResponseTooLarge*'
+            "$($failure.ErrorDetails)" | Should -Match '1 MiB'
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+            Start-Sleep -Milliseconds 300
+            @($server.Heads).Count | Should -Be 1
+        }
+        finally { Stop-RawServer $server }
+    }
+
+    It 'an answer under the cap is read as usual' {
+        $server = Start-BodyServer -Bytes 100KB
+        try {
+            Connect-Raw $server @{ MaxResponseSizeMB = 1; MaxRetries = 0 }
+            # 100 KiB of spaces is no JSON object: the body was read whole and judged, not refused for its size.
+            (Get-Failure { Get-ComposioAuthConfig }).FullyQualifiedErrorId | Should -BeLike 'ComposioInvalidResponse*'
+        }
+        finally { Stop-RawServer $server }
+    }
+
+    It 'the default cap is a few MiB, shown on the connection' {
+        $server = Start-BodyServer -Bytes 10
+        try { (Connect-Raw $server @{ PassThru = $true }).MaxResponseSizeMB | Should -BeIn (2..16) }
+        finally { Stop-RawServer $server }
+    }
+
+    It '-TimeoutSec 1 bounds an attempt within 0.5 s when the server <What>' -ForEach @(
+        @{ What = 'stalls after the headers'; Shape = @{ Stall = $true; Bytes = 1000 } }
+        @{ What = 'trickles one byte every 100 ms'; Shape = @{ Trickle = $true; Bytes = 100000 } }
+    ) {
+        $server = Start-BodyServer @Shape
+        try {
+            Connect-Raw $server @{ TimeoutSec = 1; MaxRetries = 0 }
+            $null = Get-Failure { Get-ComposioAuthConfig } # Warm-up: the first call of a process also loads code.
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $failure = Get-Failure { Get-ComposioAuthConfig }
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+            $failure.FullyQualifiedErrorId | Should -BeLike 'ComposioTimeout*'
+        }
+        finally { Stop-RawServer $server }
+    }
+
+    It 'Ctrl+C stops a stalled body read within 500 ms' {
+        $server = Start-BodyServer -Stall -Bytes 1000
+        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+        $iss.ImportPSModule($ModuleManifest)
+        $ps = [powershell]::Create($iss)
+        try {
+            $null = $ps.AddScript("Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_123456' -AsPlainText -Force) -BaseUri '$($server.BaseUri)' -SkipCheck -TimeoutSec 60; Get-ComposioAuthConfig")
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($server.Heads.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            Start-Sleep -Milliseconds 200 # Into the body read.
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalMilliseconds | Should -BeLessThan 500
+            $async.IsCompleted | Should -BeTrue
+        }
+        finally { $ps.Dispose(); Stop-RawServer $server }
+    }
+}

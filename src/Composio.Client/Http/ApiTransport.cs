@@ -46,7 +46,7 @@ namespace Composio.Client.Http
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options, _gate))
-                .AddHttpMessageHandler(() => new DebugLoggingHandler())
+                .AddHttpMessageHandler(() => new DebugLoggingHandler(options.MaxResponseBytes))
                 .SetHandlerLifetime(HandlerLifetime)
                 // The factory's own logging handlers would run on every request for a logger
                 // nobody reads; our Debug lines come from DebugLoggingHandler.
