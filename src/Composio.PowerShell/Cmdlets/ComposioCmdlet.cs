@@ -156,8 +156,17 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A warning that never prompts (see <see cref="Streams"/>).</summary>
         internal void Warn(string text) => Streams.Warning(this, text);
 
+        /// <summary>Runs when the command ends after a stop (Ctrl+C), on the pipeline thread.</summary>
+        private protected virtual void OnStopped()
+        {
+        }
+
         public void Dispose()
         {
+            if (_cancellation.IsCancellationRequested)
+            {
+                OnStopped();
+            }
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }
