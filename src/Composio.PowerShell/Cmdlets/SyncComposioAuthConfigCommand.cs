@@ -36,6 +36,14 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNull]
         public Hashtable? Secret { get; set; }
 
+        /// <summary>
+        /// Environment variables the file's @{ Env = '...' } references may read, besides those named
+        /// COMPOSIO_SECRET_* (wildcards allowed). The caller decides, never the file; COMPOSIO_API_KEY never.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AllowEnvironmentVariable { get; set; }
+
         /// <summary>Remove configs inside the file's Prune scope that the file does not declare.</summary>
         [Parameter]
         public SwitchParameter Prune { get; set; }
@@ -57,7 +65,7 @@ namespace Composio.PowerShell.Cmdlets
             var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
             try
             {
-                DesiredStateValidator.Check(file, toolkits);
+                DesiredStateValidator.Check(file, toolkits, new EnvironmentPolicy(AllowEnvironmentVariable));
             }
             catch (DesiredStateFileException ex)
             {
@@ -70,13 +78,28 @@ namespace Composio.PowerShell.Cmdlets
             var actual = ListConfigs(slugs);
             Say($"{file.Path}: {file.AuthConfigs.Count} declared auth configs; the project has {actual.Count} of toolkits {string.Join(", ", slugs)}.");
 
-            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets).Resolve)
+            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.ApiKey).Resolve)
             {
                 Prune = Prune.IsPresent,
                 UpdateSecrets = UpdateSecrets.IsPresent,
+                Stop = CancellationToken,
             };
+            IReadOnlyList<SyncStep> plan;
+            try
+            {
+                plan = planner.Plan(file, actual);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (DesiredStateFileException ex)
+            {
+                ThrowTerminatingError(FileErrorRecord(ex));
+                throw; // Not reached.
+            }
             var counts = new Dictionary<SyncAction, int>();
-            foreach (var step in planner.Plan(file, actual))
+            foreach (var step in plan)
             {
                 var action = Apply(step);
                 if (action != null)
