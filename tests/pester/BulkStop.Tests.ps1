@@ -45,7 +45,7 @@ Describe 'Ctrl+C with -ThrottleLimit 32' {
         $text | Should -Match 'was stopped after sending'
         $written = [regex]::Matches($text, 'CREATED (ac_\w+)') | ForEach-Object { $_.Groups[1].Value }
         foreach ($config in $made) {
-            $named = $written -contains $config.Id -or $text -match "$([regex]::Escape($config.Name)) \($([regex]::Escape($config.Id))\)"
+            $named = $written -contains $config.Id -or $text -match "$([regex]::Escape($config.Name))[^,]*\($([regex]::Escape($config.Id))\)"
             $named | Should -BeTrue -Because "$($config.Name) ($($config.Id)) was created"
         }
         # Items still in flight are named too, by name (their outcome is unknown).

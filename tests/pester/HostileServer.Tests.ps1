@@ -84,7 +84,7 @@ if (`$r.HttpMethod -eq 'GET') { '$($list -replace "'", "''")' } else { @{ Status
         $failure = Get-Failure { Remove-ComposioAuthConfig -Id ac_hostile1 -Confirm:$false -Force }
         $failure | Should -Not -BeNullOrEmpty
         $text = Get-ConsoleText { Remove-ComposioAuthConfig -Id ac_hostile1 -Confirm:$false -Force -Verbose -Debug -ErrorAction Continue }
-        $text | Should -Match ([regex]::Escape('bad prod\e]0;pwned\u0007'))
+        $text | Should -Match ([regex]::Escape('prod\e]0;pwned\u0007'))
         $text | Should -Match ([regex]::Escape('req\u0007\e'))
         $text | Should -Not -Match "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
         $failure.Exception.ServerMessage | Should -BeExactly "bad $Hostile"
