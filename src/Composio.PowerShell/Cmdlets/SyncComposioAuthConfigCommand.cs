@@ -168,6 +168,12 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     case SyncAction.Create:
                         id = Await(token => Client.CreateAuthConfigAsync(step.Create!, token)).Id;
+                        var keeper = SettleRace(step, id);
+                        if (keeper != id)
+                        {
+                            // Another run's config stays; its run sets it as the file says.
+                            return Report(step.ToResult(SyncAction.Unchanged, keeper));
+                        }
                         break;
                     case SyncAction.Update:
                         Await(token => Client.UpdateAuthConfigAsync(id!, step.Update!, token));
@@ -189,6 +195,36 @@ namespace Composio.PowerShell.Cmdlets
                 return SyncAction.Failed;
             }
             return Report(step.ToResult(id: id));
+        }
+
+        /// <summary>
+        /// After a create: when another run created the same identity at the same time, the oldest
+        /// config stays (<see cref="CreateRace"/>) and this run removes its own copy. Returns the id that stays.
+        /// </summary>
+        private string SettleRace(SyncStep step, string created)
+        {
+            // The name narrows the listing when it is long enough to search by; the identity is then compared exactly.
+            var query = new AuthConfigQuery { Toolkits = new[] { step.Toolkit }, ShowDisabled = true, Search = step.Name?.Length >= 3 ? step.Name : null };
+            var identity = DesiredAuthConfig.IdentityOf(step.Toolkit, step.Name);
+            string keeper;
+            try
+            {
+                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)))
+                    .Where(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name) == identity);
+                keeper = CreateRace.Keeper(same, created);
+                if (keeper != created)
+                {
+                    Remove(created);
+                    Warn($"{step.Target} was created by another run at the same time as this one: {keeper} stays, and this run's copy {created} was removed.");
+                }
+            }
+            catch (ComposioException ex)
+            {
+                // The create itself succeeded: report it, and say what could not be checked.
+                Warn($"{step.Target} was created ({created}), but checking for a sync running at the same time failed ({ex.ErrorId}): if one was, a later sync reports AuthConfigIdentityConflict for it.");
+                return created;
+            }
+            return keeper;
         }
 
         private void Remove(string id)
