@@ -16,24 +16,17 @@ AfterAll {
 Describe 'Ctrl+C with -ThrottleLimit 32' {
     It 'every config created is written out or named (by id when known) in the warning' -Skip:($IsWindows) {
         Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'POST'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 4000; probability = 0.3; seed = 7 })
-        $script = "Import-Module '$ModuleManifest'; Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
-            "1..40 | ForEach-Object { [pscustomobject]@{ Name = 'stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | ForEach-Object { 'CREATED ' + `$_.Id }"
-        $psi = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $script)
-        if ([IO.Path]::GetFileNameWithoutExtension($psi.FileName) -eq 'dotnet') { $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments }
-        foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true; $psi.UseShellExecute = $false
-        $child = [Diagnostics.Process]::Start($psi)
+        $run = Start-PwshProcess ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
+            "1..40 | ForEach-Object { [pscustomobject]@{ Name = 'stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | ForEach-Object { 'CREATED ' + `$_.Id }")
+        $child = $run.Process
         try {
-            $child.StandardInput.Close()
-            $out = $child.StandardOutput.ReadToEndAsync(); $err = $child.StandardError.ReadToEndAsync()
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             do { Start-Sleep -Milliseconds 50; $posts = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq 'POST') }
             while ($posts.Count -lt 32 -and [DateTime]::UtcNow -lt $deadline)
             Start-Sleep -Milliseconds 300 # Let the fast ones finish behind the held ones.
             & /bin/kill -INT $child.Id
             $child.WaitForExit(20000) | Should -BeTrue
-            $text = $out.Result + $err.Result
+            $text = $run.Out.Result + $run.Err.Result
         }
         finally { if (-not $child.HasExited) { $child.Kill() } }
 

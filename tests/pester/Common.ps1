@@ -47,3 +47,17 @@ function Get-WireRequest($Emulator, [string] $Method, [string] $PathLike = '*') 
     $all = Get-ComposioEmulatorRequest $Emulator
     $all | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
+
+# Starts a script in a brand-new pwsh process with stdin closed, its output read as it comes:
+# for tests that signal the process (Ctrl+C) or run two at once. Returns the process and the
+# tasks reading its stdout and stderr.
+function Start-PwshProcess([Parameter(Mandatory)] [string] $Script) {
+    $psi = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    $arguments = @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$ModuleManifest'; $Script")
+    if ([IO.Path]::GetFileNameWithoutExtension($psi.FileName) -eq 'dotnet') { $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments }
+    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true; $psi.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($psi)
+    $process.StandardInput.Close()
+    [pscustomobject]@{ Process = $process; Out = $process.StandardOutput.ReadToEndAsync(); Err = $process.StandardError.ReadToEndAsync() }
+}

@@ -6,21 +6,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'RawServer.ps1')
+    . (Join-Path $PSScriptRoot 'HostileTestSupport.ps1')
     $emulator = Start-TestEmulator
     $recorder = Start-RawServer
 
-    function Get-Failure([scriptblock] $Block) {
-        $ErrorActionPreference = 'Stop'
-        try { & $Block | Out-Null; $null } catch { $_ }
-    }
-    # Everything an error or a stream shows, as one text.
-    function Get-AllText([scriptblock] $Block) {
-        $Error.Clear()
-        $text = & { try { & $Block } catch { $_ } } *>&1 | ForEach-Object {
-            if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.ToString(); "$($_.TargetObject)"; $_.Exception.ToString(); "$($_.ErrorDetails)" } else { $_ | Out-String }
-        }
-        ($text -join "`n") + (($Error | ForEach-Object { $_.ToString(); "$($_.TargetObject)" }) -join "`n")
-    }
     function Get-RecordedHead { $head = $null; $all = @(); while ($recorder.Heads.TryDequeue([ref] $head)) { $all += $head }; $all }
 }
 
@@ -66,7 +55,7 @@ Describe 'user:password@ in the base URI is refused and never shown' {
         $key = ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force
         $failure = Get-Failure { Connect-Composio -ApiKey $key -BaseUri $uri -Verbose -Debug }
         $failure.FullyQualifiedErrorId | Should -BeLike 'BaseUriHasUserInfo*'
-        $text = Get-AllText { Connect-Composio -ApiKey $key -BaseUri $uri -Verbose -Debug -ErrorAction Continue }
+        $text = Get-ShownText -WithExceptions { Connect-Composio -ApiKey $key -BaseUri $uri -Verbose -Debug -ErrorAction Continue }
         $text | Should -Match 'BaseUriHasUserInfo|user name or password'
         $text | Should -Not -Match 'Pw_LEAK_CANARY_77'
         $text | Should -Not -Match 'admin:'

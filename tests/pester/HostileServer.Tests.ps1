@@ -6,6 +6,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'StubServer.ps1')
     . (Join-Path $PSScriptRoot 'RawServer.ps1')
+    . (Join-Path $PSScriptRoot 'HostileTestSupport.ps1')
     $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-hostile-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     $env:COMPOSIO_CACHE_DIR = Join-Path $script:TestCacheDir 'cache'
     New-Item -ItemType Directory $script:TestCacheDir | Out-Null
@@ -15,19 +16,6 @@ BeforeAll {
 
     function Connect-Stub($Stub, [hashtable] $Extra = @{}) {
         Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_123456' -AsPlainText -Force) -BaseUri $Stub.BaseUri -SkipCheck -PassThru @Extra
-    }
-    function Get-Failure([scriptblock] $Block) {
-        $ErrorActionPreference = 'Stop'
-        try { & $Block | Out-Null; $null } catch { $_ }
-    }
-    # What a console would show of a command's output, errors and every stream.
-    function Get-ConsoleText([scriptblock] $Block) {
-        $Error.Clear()
-        $shown = & { try { & $Block } catch { $_ } } *>&1 | ForEach-Object {
-            if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Out-String; "$($_.ErrorDetails.RecommendedAction)"; "$($_.TargetObject)" }
-            else { $_ | Out-String }
-        }
-        $shown -join "`n"
     }
     function ConvertTo-Json1($Value) { $Value | ConvertTo-Json -Compress -Depth 8 }
 }
@@ -75,7 +63,7 @@ if (`$r.HttpMethod -eq 'GET') { '$($list -replace "'", "''")' } else { @{ Status
     AfterAll { Stop-StubServer $script:stub }
 
     It 'default views (table and list), Verbose and Debug show escapes as \e and \u0007' {
-        $text = Get-ConsoleText { Get-ComposioAuthConfig -Verbose -Debug | Format-Table | Out-String; Get-ComposioAuthConfig | Format-List | Out-String }
+        $text = Get-ShownText { Get-ComposioAuthConfig -Verbose -Debug | Format-Table | Out-String; Get-ComposioAuthConfig | Format-List | Out-String }
         $text | Should -Match ([regex]::Escape('prod\e]0;pwned\u0007\e[2J'))
         $text | Should -Not -Match "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
     }
@@ -83,7 +71,7 @@ if (`$r.HttpMethod -eq 'GET') { '$($list -replace "'", "''")' } else { @{ Status
     It 'errors: message, slug, suggested fix, request id and details escaped; the exception keeps the raw words' {
         $failure = Get-Failure { Remove-ComposioAuthConfig -Id ac_hostile1 -Confirm:$false -Force }
         $failure | Should -Not -BeNullOrEmpty
-        $text = Get-ConsoleText { Remove-ComposioAuthConfig -Id ac_hostile1 -Confirm:$false -Force -Verbose -Debug -ErrorAction Continue }
+        $text = Get-ShownText { Remove-ComposioAuthConfig -Id ac_hostile1 -Confirm:$false -Force -Verbose -Debug -ErrorAction Continue }
         $text | Should -Match ([regex]::Escape('prod\e]0;pwned\u0007'))
         $text | Should -Match ([regex]::Escape('req\u0007\e'))
         $text | Should -Not -Match "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
@@ -111,7 +99,7 @@ Describe 'Secrets echoed by the server stay masked' {
         try {
             Connect-Stub $stub | Out-Null
             $secure = ConvertTo-SecureString $canary -AsPlainText -Force
-            $text = Get-ConsoleText { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Name echo -Credentials @{ client_id = 'id'; client_secret = $secure } -Verbose -Debug -ErrorAction Continue }
+            $text = Get-ShownText { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Name echo -Credentials @{ client_id = 'id'; client_secret = $secure } -Verbose -Debug -ErrorAction Continue }
             $text += ($Error | ForEach-Object { $_.Exception.ToString(); $_.Exception.Slug; $_.Exception.RequestId; $_.Exception.SuggestedFix; $_.Exception.Details }) -join "`n"
             $text | Should -Match 'Slug_\{.*\*\*\*'
             $text | Should -Match 'req-\{.*\*\*\*'

@@ -19,16 +19,8 @@ BeforeAll {
 
     # Starts one sync in its own pwsh process; returns the process with its output being read.
     function Start-SyncProcess {
-        $script = "Import-Module '$ModuleManifest'; Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
-            "Sync-ComposioAuthConfig '$file' -Confirm:`$false 3>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } else { '{0} {1} {2}' -f `$_.Action, `$_.Name, `$_.Id } }"
-        $psi = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $script)
-        if ([IO.Path]::GetFileNameWithoutExtension($psi.FileName) -eq 'dotnet') { $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments }
-        foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true; $psi.UseShellExecute = $false
-        $process = [Diagnostics.Process]::Start($psi)
-        $process.StandardInput.Close()
-        [pscustomobject]@{ Process = $process; Out = $process.StandardOutput.ReadToEndAsync(); Err = $process.StandardError.ReadToEndAsync() }
+        Start-PwshProcess ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
+            "Sync-ComposioAuthConfig '$file' -Confirm:`$false 3>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } else { '{0} {1} {2}' -f `$_.Action, `$_.Name, `$_.Id } }")
     }
     function Wait-SyncProcess($Run) {
         $Run.Process.WaitForExit(120000) | Should -BeTrue
