@@ -78,6 +78,17 @@ if (`$r.HttpMethod -eq 'GET') { '$($list -replace "'", "''")' } else { @{ Status
         $failure.Exception.ServerMessage | Should -BeExactly "bad $Hostile"
     }
 
+    It 'WhatIf text (as a transcript keeps it) shows a server name escaped' {
+        $file = Join-Path $script:TestCacheDir 'prune.psd1'
+        Set-Content $file "@{ AuthConfigs = @(); Prune = @{ Toolkits = 'github'; Name = '*' } }"
+        $transcript = Join-Path $script:TestCacheDir 'whatif.txt'
+        Start-Transcript -Path $transcript -Force | Out-Null
+        try { Sync-ComposioAuthConfig $file -Prune -WhatIf -ErrorAction SilentlyContinue | Out-Null } finally { Stop-Transcript | Out-Null }
+        $text = Get-Content $transcript -Raw
+        $text | Should -Match ([regex]::Escape('prod\e]0;pwned\u0007'))
+        $text | Should -Not -Match "\x1b"
+    }
+
     It 'objects keep the raw values' {
         (Get-ComposioAuthConfig).Name | Should -BeExactly $Hostile
     }

@@ -115,7 +115,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             else
             {
-                approved = ShouldProcess(target, plan.Action);
+                approved = ShouldProcess(ConsoleText.Escape(target), plan.Action);
             }
             if (!approved)
             {

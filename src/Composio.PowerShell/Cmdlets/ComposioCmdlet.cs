@@ -157,6 +157,7 @@ namespace Composio.PowerShell.Cmdlets
         private protected bool ApproveDeletion(string target, string action, bool force, out ComposioException? refused)
         {
             refused = null;
+            target = ConsoleText.Escape(target); // A name from the server, shown in WhatIf and confirmation text.
             var bound = MyInvocation.BoundParameters;
             var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
                 ? LanguagePrimitives.IsTrue(whatIfValue)

@@ -141,7 +141,7 @@ namespace Composio.PowerShell.Cmdlets
                     return Skipped(step);
                 }
             }
-            else if (!ShouldProcess(target, Describe(step)))
+            else if (!ShouldProcess(ConsoleText.Escape(target), Describe(step)))
             {
                 return Skipped(step);
             }
