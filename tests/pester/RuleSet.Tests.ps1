@@ -83,8 +83,18 @@ Describe 'Sync validates like New and Set, before anything is sent' {
     ) {
         & $Run
         $credentials = (Get-CreateRequest $emulator)[0].body.auth_config.credentials
-        $credentials.PSObject.Properties.Name | Should -BeExactly @('client_id', 'client_secret')
+        @($credentials.PSObject.Properties.Name | Sort-Object) | Should -BeExactly @('client_id', 'client_secret')
         $credentials.client_id | Should -BeExactly 'cid'
+    }
+
+    It 'a file entry creates the same request New sends for it' {
+        Sync-ComposioAuthConfig (New-DesiredFile "@{ AuthConfigs = @( @{ Toolkit = 'github'; Name = 'same-managed' }; @{ Toolkit = 'perplexityai'; Name = 'same-custom'; Type = 'Custom'; AuthScheme = 'API_KEY' } ) }") -ErrorAction Stop | Out-Null
+        New-ComposioAuthConfig github -Name 'same-managed' -ErrorAction Stop -WarningAction SilentlyContinue | Out-Null
+        New-ComposioAuthConfig perplexityai -Name 'same-custom' -Type Custom -AuthScheme API_KEY -Credentials @{} -ErrorAction Stop -WarningAction SilentlyContinue | Out-Null
+        $creates = @(Get-CreateRequest $emulator)
+        $creates[0].body_text | Should -BeExactly $creates[2].body_text
+        $creates[1].body_text | Should -BeExactly $creates[3].body_text
+        $creates[0].body.auth_config.PSObject.Properties.Name | Should -Not -Contain 'credentials'
     }
 
     It 'Set -Credentials: undeclared keys refused, declared ones sent under their declared name' {
