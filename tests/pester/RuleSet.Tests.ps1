@@ -218,6 +218,20 @@ slack,onboard-slack,,,,
         $names | Should -Be @('onboard-github', 'onboard-notion', 'onboard-slack')
     }
 
+    It 'a rerun with -SkipExisting after creates whose answers were lost creates nothing twice' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Toolkit = 'github'; Name = "lost-answer-$_" } }
+        # The server acts, then the connection drops: the module cannot know, and must not retry.
+        Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'POST'; path = $ConfigsPath; kind = 'drop_after'; probability = 1.0; seed = 1 })
+        try { $failures = Get-Failures { $rows | New-ComposioAuthConfig -SkipExisting } }
+        finally { Clear-ComposioEmulatorFault $emulator }
+        @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'CreateOutcomeUnknown,*' }).Count | Should -Be 3
+        Clear-ComposioEmulatorRequest $emulator
+        $again = @($rows | New-ComposioAuthConfig -SkipExisting -ErrorAction Stop)
+        $again.Count | Should -Be 3
+        Get-CreateRequest $emulator | Should -BeNullOrEmpty
+        (Get-ServerConfig $emulator).name | Sort-Object | Should -Be @('lost-answer-1', 'lost-answer-2', 'lost-answer-3')
+    }
+
     It '-ErrorAction Stop names how many items were done and which were not tried' {
         $a = New-ManagedConfig $emulator github 'stop-a'
         $c = New-ManagedConfig $emulator github 'stop-c'
