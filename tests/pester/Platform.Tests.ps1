@@ -76,6 +76,24 @@ Remove-ComposioAuthConfig -Id $created.Id -Force
         }
     }
 
+    It 'exports a non-ASCII name to a .psd1 (UTF-8, no BOM) and syncs it back unchanged' {
+        $file = Join-Path $userHome 'équipe.psd1'
+        $script = $import + "`$file = $(ConvertTo-Literal $file)`n" + @'
+Connect-Composio | Out-Null
+$created = New-ComposioAuthConfig -Toolkit github -Name 'équipe-ñ-東京'
+Export-ComposioAuthConfig -Path $file -Toolkit github -Name $created.Name
+Sync-ComposioAuthConfig -Path $file | ForEach-Object { 'sync:{0}|{1}' -f $_.Action, $_.Name }
+'@
+        $writesBefore = @(Get-WireRequest $emulator | Where-Object { $_.method -ne 'GET' -and $_.path -like '/api/*' }).Count
+        $output = (Invoke-UserPwsh $userHome $script -Environment $environment -ModuleHost).Output
+        $bytes = [IO.File]::ReadAllBytes($file)
+        $bytes[0] | Should -Not -Be 0xEF -Because 'Export writes UTF-8 without a BOM'
+        [Text.Encoding]::UTF8.GetString($bytes) | Should -Match 'équipe-ñ-東京'
+        # Windows PowerShell's parser would read the file as ANSI and see another name: an update or a create.
+        $output | Should -Contain 'sync:Unchanged|équipe-ñ-東京'
+        @(Get-WireRequest $emulator | Where-Object { $_.method -ne 'GET' -and $_.path -like '/api/*' }).Count | Should -Be ($writesBefore + 1) -Because 'only the create writes'
+    }
+
     It 'works beside another module''s older dependencies imported <When>' -ForEach @(@{ Order = 'OlderFirst'; When = 'first' }, @{ Order = 'OlderAfter'; When = 'after it' }) {
         $modules = Get-UserModulePath $userHome
         if ($edition -eq 'Core') {

@@ -14,7 +14,8 @@ namespace Composio.PowerShell.Loading
     /// without TLS 1.2 in powershell.exe and with two connections per host (-ThrottleLimit goes to 32).</item>
     /// </list>
     /// Encodings need nothing here: every file the module reads or writes names UTF-8 itself, where
-    /// Framework's default would be the ANSI code page. On PowerShell 7 this object changes nothing.
+    /// Framework's default (and Windows PowerShell's parser, for a file without a BOM) would be the
+    /// ANSI code page; see DesiredState/PowerShellDataReader. On PowerShell 7 this object changes nothing.
     /// </summary>
     internal sealed class RuntimeFacts
     {
