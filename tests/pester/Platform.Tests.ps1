@@ -60,7 +60,14 @@ Remove-ComposioAuthConfig -Id $created.Id -Force
         $output | Should -Contain 'read:host-lifecycle'
         $output | Should -Contain 'listed:1'
         $id = ($output | Where-Object { $_ -like 'created:*' }).Substring(8)
-        @(Get-WireRequest $emulator POST '/api/*/auth_configs').Count | Should -Be 1
+        $post = @(Get-WireRequest $emulator POST '/api/*/auth_configs')
+        $post.Count | Should -Be 1
+        # .NET Framework's HttpWebRequest would add Expect: 100-continue to a request with a body.
+        $headers = $post[0].headers.PSObject.Properties
+        @($headers | Where-Object Name -eq 'Expect') | Should -BeNullOrEmpty
+        $agent = @($headers | Where-Object Name -eq 'User-Agent')
+        $agent.Count | Should -Be 1
+        $agent[0].Value | Should -Match 'PowerShell \d+\.\d+'
         @(Get-WireRequest $emulator DELETE "/api/*/auth_configs/$id").Count | Should -Be 1
         $output | Should -Contain "edition:$edition"
         $client = ($output | Where-Object { $_ -like 'client:*' }).Substring(7)
