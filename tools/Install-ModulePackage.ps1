@@ -8,8 +8,7 @@
     any PowerShell edition can use (Windows PowerShell 5.1's CurrentUser folder is not pwsh's).
 
     Like New-ModulePackage.ps1, it runs in a child pwsh with its own PSResourceGet settings
-    folder, so your repository registrations are left as they are (on Windows the repository
-    gets a unique name and is unregistered in any case).
+    (TemporaryRepository.ps1), so your repository registrations are left as they are.
 .EXAMPLE
     ./tools/Install-ModulePackage.ps1 -Package out/Composio.0.1.0.nupkg -ModulesPath out/installed/Modules
 #>
@@ -26,29 +25,18 @@ $Package = (Resolve-Path $Package).Path
 if ((Split-Path $Package -Leaf) -notmatch '^(?<name>.+?)\.(?<version>\d+\.\d+\.\d+.*)\.nupkg$') { throw "'$Package' is not named <Name>.<Version>.nupkg." }
 $name, $version = $Matches.name, $Matches.version
 $ModulesPath = (New-Item -ItemType Directory -Force $ModulesPath).FullName
-$work = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "module-install-$([guid]::NewGuid().ToString('N'))")
-$repository = New-Item -ItemType Directory (Join-Path $work 'repository')
-Copy-Item $Package $repository
-$savedDataHome = $env:XDG_DATA_HOME
+. (Join-Path $PSScriptRoot 'TemporaryRepository.ps1')
+$repository = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "module-install-$([guid]::NewGuid().ToString('N'))")
 try {
-    $env:XDG_DATA_HOME = (New-Item -ItemType Directory (Join-Path $work 'data')).FullName
-    $install = {
-        param($Repository, $RepositoryName, $Name, $Version, $ModulesPath)
-        $ErrorActionPreference = 'Stop'
-        Register-PSResourceRepository -Name $RepositoryName -Uri $Repository -Trusted
-        try { Save-PSResource -Name $Name -Version $Version -Repository $RepositoryName -Path $ModulesPath -TrustRepository }
-        finally { Unregister-PSResourceRepository -Name $RepositoryName }
+    Copy-Item $Package $repository
+    Invoke-InTemporaryRepository -Folder $repository.FullName -Arguments $name, $version, $ModulesPath -Script {
+        param($Repository, $Name, $Version, $ModulesPath)
+        Save-PSResource -Name $Name -Version $Version -Repository $Repository -Path $ModulesPath -TrustRepository
     }
-    # A child like the caller: under `dotnet pwsh` the process is dotnet, and pwsh.dll sits in $PSHOME.
-    $exe = [Environment]::ProcessPath
-    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
-    & $exe @prefix -NoProfile -NonInteractive -Command $install -args $repository.FullName, "ModuleInstall-$($work.Name)", $name, $version, $ModulesPath | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "Installing '$Package' failed (exit code $LASTEXITCODE)." }
     $manifest = Join-Path $ModulesPath "$name/$version/$name.psd1"
     if (-not (Test-Path $manifest)) { throw "The install left no manifest at '$manifest'." }
     Get-Item $manifest
 }
 finally {
-    $env:XDG_DATA_HOME = $savedDataHome
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Item $repository -Recurse -Force -ErrorAction SilentlyContinue
 }
