@@ -165,6 +165,22 @@ Invoke-Member (New-Facts $true) 'PrepareHttp'
         $output | Should -Contain 'context:True|True'
     }
 
+    It 'loads a dependency with LoadFrom on Framework, into the named context otherwise' {
+        $output = Invoke-FreshPwsh ($Reflect + @'
+$path = Join-Path (Split-Path $asm.Location) 'dependencies/Microsoft.Extensions.Http.dll'
+$framework = New-Facts $false
+$core = New-Facts $true
+foreach ($case in @(@('framework', $framework, $null), @('core', $core, (Invoke-Member $core 'CreateLoadContext' @('Forced'))))) {
+    $context = if ($null -ne $case[2]) { $case[2].psobject.BaseObject }
+    $loaded = Invoke-Member $case[1] 'Load' ([object[]]@([string]$path, $context))
+    '{0}:{1}|{2}' -f $case[0], [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loaded).Name, ($loaded.Location -eq $path)
+}
+'@)
+        # LoadFrom is the only way in on .NET Framework; on .NET it lands in the default context.
+        $output | Should -Contain 'framework:Default|True'
+        $output | Should -Contain 'core:Forced|True'
+    }
+
     It 'on PowerShell 7 the first connection leaves the process''s HTTP settings alone' {
         $output = Invoke-FreshPwsh @'
 [Net.ServicePointManager]::DefaultConnectionLimit = 2
