@@ -1,7 +1,8 @@
 # Dot-sourced by every Pester file in BeforeAll: paths, the built module, the emulator helpers.
 $RepoRoot = Resolve-Path (Join-Path $PSScriptRoot '../..')
 $ModuleVersion = (Import-PowerShellDataFile (Join-Path $RepoRoot 'Composio.psd1')).ModuleVersion
-$ModuleManifest = Join-Path $RepoRoot "out/Composio/$ModuleVersion/Composio.psd1"
+# The module under test: the built one, or the one `build.ps1 Test -Installed` installed from the package.
+$ModuleManifest = if ($env:COMPOSIO_TEST_MODULE) { $env:COMPOSIO_TEST_MODULE } else { Join-Path $RepoRoot "out/Composio/$ModuleVersion/Composio.psd1" }
 Import-Module (Join-Path $RepoRoot 'tools/EmulatorControl.psm1') -Force
 Import-Module $ModuleManifest -Force
 

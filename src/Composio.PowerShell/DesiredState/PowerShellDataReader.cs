@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
+using System.Text;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -14,7 +16,9 @@ namespace Composio.PowerShell.DesiredState
     {
         public static FileNode Read(string path)
         {
-            var ast = Parser.ParseFile(path, out _, out var errors);
+            // Read as UTF-8 here (a BOM still decides), not by ParseFile: Windows PowerShell's parser
+            // reads a file without a BOM as the ANSI code page, and Export writes UTF-8 without one.
+            var ast = Parser.ParseInput(File.ReadAllText(path, Encoding.UTF8), path, out _, out var errors);
             if (errors.Length > 0)
             {
                 // The first error only: the parser's later ones mostly follow from it.
