@@ -260,6 +260,8 @@ namespace Composio.PowerShell.Cmdlets
             return $"Create {kind} auth config{fields}{(disabled ? ", disabled" : string.Empty)}";
         }
 
+        private protected override string? IdOf(object result) => (result as Created)?.Made.Id;
+
         /// <summary>What one create's work item hands back: the create's answer, the read-back, or why the read-back failed.</summary>
         private sealed class Created
         {
