@@ -324,7 +324,9 @@ Describe 'A dynamic parameter that cannot be resolved says why' {
     }
 
     It 'New with the server down: it cannot reach the server' {
-        $port = Get-Random -Minimum 20000 -Maximum 30000
+        # A port nothing listens on: taken from the system, then let go.
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         $lines = Invoke-FreshPwsh "`$env:COMPOSIO_CACHE_DIR = '$(Join-Path $TestDrive 'cold-cache')'; Connect-Composio -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://127.0.0.1:$port' -AllowInsecureHttp -SkipCheck -MaxRetries 0; try { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -ClientSecret (ConvertTo-SecureString 's' -AsPlainText -Force) -ErrorAction Stop } catch { 'ERR ' + `$_.FullyQualifiedErrorId + ' ' + `$_ }"
         $text = $lines -join "`n"
         $text | Should -Match 'ERR ' -Because $text
