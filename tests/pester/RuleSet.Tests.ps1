@@ -48,7 +48,7 @@ Describe 'Sync validates like New and Set, before anything is sent' {
         @{ Toolkit = 'notion'; Name = 'typo'; Type = 'Custom'; AuthScheme = 'OAUTH2'
            Credentials = @{
                client_idd = 'x'
-               client_secret = @{ Env = 'RULESET_NOT_SET' }
+               client_secret = @{ Env = 'COMPOSIO_SECRET_RULESET_NOT_SET' }
            } }
     )
 }
@@ -64,7 +64,7 @@ Describe 'Sync validates like New and Set, before anything is sent' {
     It 'a redirect URI that is not a URI is refused in a file as in New' {
         $path = New-DesiredFile @'
 @{ AuthConfigs = @( @{ Toolkit = 'notion'; Name = 'bad-uri'; Type = 'Custom'; AuthScheme = 'OAUTH2'
-    Credentials = @{ client_id = 'a'; client_secret = @{ Env = 'RULESET_NOT_SET' }; oauth_redirect_uri = 'not a uri' } } ) }
+    Credentials = @{ client_id = 'a'; client_secret = @{ Env = 'COMPOSIO_SECRET_RULESET_NOT_SET' }; oauth_redirect_uri = 'not a uri' } } ) }
 '@
         { Sync-ComposioAuthConfig $path -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRedirectUri,*'
         { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'a'; client_secret = 'b'; oauth_redirect_uri = 'not a uri' } -ErrorAction Stop } |
@@ -74,9 +74,9 @@ Describe 'Sync validates like New and Set, before anything is sent' {
 
     It 'keys match the declared fields case-insensitively and go out under the declared name: <Door>' -ForEach @(
         @{ Door = 'a file'; Run = {
-            $env:RULESET_SECRET = 'file-secret-1'
-            try { Sync-ComposioAuthConfig (New-DesiredFile "@{ AuthConfigs = @( @{ Toolkit = 'notion'; Name = 'upper'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ CLIENT_ID = 'cid'; Client_Secret = @{ Env = 'RULESET_SECRET' } } } ) }") -ErrorAction Stop | Out-Null }
-            finally { Remove-Item env:RULESET_SECRET }
+            $env:COMPOSIO_SECRET_RULESET = 'file-secret-1'
+            try { Sync-ComposioAuthConfig (New-DesiredFile "@{ AuthConfigs = @( @{ Toolkit = 'notion'; Name = 'upper'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ CLIENT_ID = 'cid'; Client_Secret = @{ Env = 'COMPOSIO_SECRET_RULESET' } } } ) }") -ErrorAction Stop | Out-Null }
+            finally { Remove-Item env:COMPOSIO_SECRET_RULESET }
         } }
         @{ Door = 'New -Credentials'; Run = { New-ComposioAuthConfig notion -Name upper -Type Custom -AuthScheme OAUTH2 -Credentials @{ CLIENT_ID = 'cid'; Client_Secret = 's' } -ErrorAction Stop | Out-Null } }
         @{ Door = 'a CSV row'; Run = { [pscustomobject]@{ Toolkit = 'notion'; Name = 'upper'; Type = 'Custom'; AuthScheme = 'OAUTH2'; CLIENT_ID = 'cid'; CLIENT_SECRET = 's' } | New-ComposioAuthConfig -ErrorAction Stop | Out-Null } }
@@ -120,11 +120,11 @@ notion, csv-row ,Custom,OAUTH2, cid ,secret, $callback
 "@ | Set-Content (Join-Path $TestDrive 'spaces.csv')
         Import-Csv (Join-Path $TestDrive 'spaces.csv') | New-ComposioAuthConfig -ErrorAction Stop | Out-Null
         New-ComposioAuthConfig github -Name '  parameter  ' -Scope ' repo ', ' ' -ErrorAction Stop | Out-Null
-        $env:RULESET_SECRET = 's'
+        $env:COMPOSIO_SECRET_RULESET = 's'
         try {
-            Sync-ComposioAuthConfig (New-DesiredFile "@{ AuthConfigs = @( @{ Toolkit = ' slack '; Name = ' file-entry '; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = ' fid '; client_secret = @{ Env = 'RULESET_SECRET' } } } ) }") -ErrorAction Stop | Out-Null
+            Sync-ComposioAuthConfig (New-DesiredFile "@{ AuthConfigs = @( @{ Toolkit = ' slack '; Name = ' file-entry '; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = ' fid '; client_secret = @{ Env = 'COMPOSIO_SECRET_RULESET' } } } ) }") -ErrorAction Stop | Out-Null
         }
-        finally { Remove-Item env:RULESET_SECRET }
+        finally { Remove-Item env:COMPOSIO_SECRET_RULESET }
         $bodies = @(Get-CreateRequest $emulator).body.auth_config
         $bodies[0].name | Should -BeExactly 'csv-row'
         $bodies[0].credentials.oauth_redirect_uri | Should -BeExactly $callback
