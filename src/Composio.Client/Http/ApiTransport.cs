@@ -67,6 +67,9 @@ namespace Composio.Client.Http
             message.Headers.TryAddWithoutValidation("x-api-key", _options.ApiKey);
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             message.Headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
+            // .NET Framework would send "Expect: 100-continue" with every body and wait for the
+            // answer (ServicePointManager's default); .NET never does. Said here, so both behave alike.
+            message.Headers.ExpectContinue = false;
             if (request.Body != null)
             {
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");

@@ -18,6 +18,7 @@ namespace Composio.PowerShell.Connection
         internal ComposioConnection(ComposioClientOptions options, string userAgent)
         {
             options.UserAgent = userAgent;
+            Loading.RuntimeFacts.Current.PrepareHttp();
             Client = new ComposioClient(options);
             Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             Seen = new SeenAuthConfigs();

@@ -89,7 +89,7 @@ namespace Composio.PowerShell.DesiredState
                 var key = validator.Key(credential.Key);
                 if (key == null)
                 {
-                    problems.Add(Problem(validator.Refused(new[] { credential.Key }, where), credential.Line, where));
+                    problems.Add(Problem(validator.Refused(new[] { credential.Key }, where, optOut: string.Empty), credential.Line, where));
                     continue;
                 }
                 if (seen.TryGetValue(key, out var first))
@@ -114,6 +114,6 @@ namespace Composio.PowerShell.DesiredState
         }
 
         private static DesiredStateProblem Problem(Composio.Client.Errors.ComposioException ex, int line, string where) =>
-            new DesiredStateProblem(ex.ErrorId, ex.Message.Replace(" Pass -AllowUndeclaredField to send it anyway.", string.Empty), line, where);
+            new DesiredStateProblem(ex.ErrorId, ex.Message, line, where);
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
+using System.Text;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -14,7 +16,8 @@ namespace Composio.PowerShell.DesiredState
     {
         public static FileNode Read(string path)
         {
-            // Parsed from text decoded here, so every encoding a .json file may have works for .psd1 too.
+            // Parsed from text decoded here (UTF-8 unless a BOM says otherwise), not by ParseFile: Windows
+            // PowerShell's parser reads a BOM-less file as ANSI, and every encoding .json takes works for .psd1 too.
             var ast = Parser.ParseInput(DesiredStateText.Read(path), path, out _, out var errors);
             if (errors.Length > 0)
             {

@@ -106,7 +106,8 @@ namespace Composio.PowerShell.DesiredState
                     Type = entry.Type,
                     AuthScheme = entry.AuthScheme,
                     Name = entry.Name,
-                    Credentials = credentials,
+                    // Managed entries carry no credentials of their own: an empty table is no table.
+                    Credentials = credentials.Count > 0 ? credentials : null,
                     Scope = entry.Scopes,
                     ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
                     AlwaysSendCustomCredentials = true,
