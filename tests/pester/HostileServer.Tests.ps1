@@ -27,10 +27,11 @@ AfterAll {
 }
 
 Describe 'No file outside the cache folder, ever' {
-    It 'a toolkit answered with the slug <Slug> is InvalidServerToolkitSlug, even under Sync -WhatIf, and writes no file' -ForEach @(
-        @{ Slug = '../../victim/appsettings' }
-        @{ Slug = '/tmp/composio-victim-abs' }
-        @{ Slug = "github`0evil" }
+    # <Case> names the slug: a NUL in a test's name would break the NUnit report.
+    It 'a toolkit answered with <Case> is InvalidServerToolkitSlug, even under Sync -WhatIf, and writes no file' -ForEach @(
+        @{ Case = 'a relative path (../../victim/appsettings)'; Slug = '../../victim/appsettings' }
+        @{ Case = 'an absolute path'; Slug = '/tmp/composio-victim-abs' }
+        @{ Case = 'a NUL in the slug'; Slug = "github`0evil" }
     ) {
         $answer = ConvertTo-Json1 @{ slug = $Slug; name = 'GitHub'; auth_config_details = @(@{ mode = 'OAUTH2'; fields = @{ auth_config_creation = @{ required = @(); optional = @() } } }) }
         $stub = Start-StubServer ([scriptblock]::Create("param(`$r) '$($answer -replace "'", "''")'"))
