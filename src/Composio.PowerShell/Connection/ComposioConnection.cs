@@ -40,6 +40,9 @@ namespace Composio.PowerShell.Connection
 
         public bool AllowInsecureHttp => Client.Options.AllowInsecureHttp;
 
+        /// <summary>The largest answer read from the server (Connect-Composio -MaxResponseSizeMB).</summary>
+        public int MaxResponseSizeMB => (int)(Client.Options.MaxResponseBytes / (1024 * 1024));
+
         public DateTime ConnectedAt { get; }
 
         internal ComposioClient Client { get; }
