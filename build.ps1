@@ -31,7 +31,7 @@ param(
     [switch] $Installed,
     # Test: the PowerShell that loads the module under test, e.g. `powershell` (Windows PowerShell
     # 5.1). Pester itself runs in this pwsh: a host other than it runs the tests tagged 'Host',
-    # which start the module in that host (tests/pester/Common.ps1, Invoke-ModuleHost).
+    # which start the module in that host (tests/pester/UserHome.ps1, Invoke-UserPwsh -ModuleHost).
     [string] $TestHost,
     # Publish: the name of a registered PSResourceGet repository, and its API key.
     [string] $Repository,
@@ -148,14 +148,16 @@ function Invoke-Test {
         if ($LASTEXITCODE -ne 0) { $failed = $true }
     }
 
-    if (-not (Invoke-PesterSuite)) { $failed = $true }
+    Invoke-PesterSuite
+    if ($LASTEXITCODE -ne 0) { $failed = $true }
     if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
 }
 
 # Pester runs in a fresh pwsh, so the module under test is loaded exactly as a user loads it:
 # out/Composio/<version>, or with -Installed the package installed into out/installed/Modules.
 # With -TestHost, the module host is that PowerShell; when it is not this pwsh, only the tests
-# tagged 'Host' run (they start the module in the host). True when every test passed.
+# tagged 'Host' run (they start the module in the host). $LASTEXITCODE is 0 when every test
+# passed; the output is not captured, so Pester's report streams as it runs.
 function Invoke-PesterSuite {
     $pester = Get-PesterModulePath
     $environment = @{}
@@ -192,8 +194,7 @@ function Invoke-PesterSuite {
         [Environment]::SetEnvironmentVariable($name, $environment[$name])
     }
     try {
-        Invoke-Pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter, $tag | Out-Host
-        $LASTEXITCODE -eq 0
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter, $tag
     }
     finally {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }

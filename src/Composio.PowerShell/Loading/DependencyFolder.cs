@@ -11,7 +11,7 @@ namespace Composio.PowerShell.Loading
     /// AppDomain for every module, so a request is answered only when it is ours to answer:
     /// the name is a file here, the public key token is that file's, the version asked is no newer
     /// than ours (an older one is redirected up to ours, as a binding redirect would), and the
-    /// assembly asking is ours or unknown. Another module's requests (Az's, Graph's) are left to
+    /// assembly asking is ours or unknown (no requester, or one without a file). Another module's requests (Az's, Graph's) are left to
     /// that module's own resolver, so neither ever receives the other's copy.
     /// </summary>
     internal sealed class DependencyFolder
@@ -32,7 +32,7 @@ namespace Composio.PowerShell.Loading
         public string? Choose(AssemblyName requested, Assembly? requester)
         {
             var name = requested.Name;
-            if (name == null || !_files.Value.Contains(name) || (requester != null && !IsOurs(requester)))
+            if (name == null || !_files.Value.Contains(name) || (requester != null && IsForeign(requester)))
             {
                 return null;
             }
@@ -50,7 +50,11 @@ namespace Composio.PowerShell.Loading
             return path;
         }
 
-        private bool IsOurs(Assembly assembly)
+        /// <summary>
+        /// Another module's: loaded from a file outside our module folder. An assembly without a
+        /// file (dynamic, or loaded from bytes) cannot be told apart, so it counts as unknown.
+        /// </summary>
+        private bool IsForeign(Assembly assembly)
         {
             string location;
             try
@@ -59,10 +63,10 @@ namespace Composio.PowerShell.Loading
             }
             catch (NotSupportedException)
             {
-                return false; // dynamic assemblies have no file
+                return false;
             }
             return !string.IsNullOrEmpty(location)
-                && Path.GetFullPath(location).StartsWith(_moduleFolder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+                && !Path.GetFullPath(location).StartsWith(_moduleFolder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         }
 
         private AssemblyName NameOf(string path)
