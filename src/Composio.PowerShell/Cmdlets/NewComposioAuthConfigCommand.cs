@@ -14,7 +14,8 @@ namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
     /// New-ComposioAuthConfig: POST /auth_configs, after checking everything the module can judge
-    /// itself; then GET /auth_configs/{id} so the output object is complete.
+    /// itself. With -Name that is the only request; without, GET /auth_configs/{id} reads the name
+    /// the server chose.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DefaultSet)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
@@ -148,6 +149,12 @@ namespace Composio.PowerShell.Cmdlets
             {
                 var created = await connection.Client.CreateAuthConfigAsync(request, token).ConfigureAwait(false);
                 connection.Seen.Remember(created);
+                if (request.Name != null)
+                {
+                    // One request: the output is built from the request and the answer (see CreateAuthConfigAsync).
+                    return new Created(created, null, null);
+                }
+                // Without -Name the server picks the name, which the create answer does not carry.
                 try
                 {
                     return new Created(created, await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false), null);
