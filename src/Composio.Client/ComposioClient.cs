@@ -99,6 +99,13 @@ namespace Composio.Client
             return ToPage(page, w => w.ToModel());
         }
 
+        /// <summary>
+        /// GET /auth_configs with a page of one, reading only whether it succeeded: checks the key and
+        /// the server (Connect-Composio) without the cost of reading an auth config on a cold start.
+        /// </summary>
+        public Task CheckAccessAsync(CancellationToken cancellationToken = default) =>
+            _transport.SendAsync<NoContent>(new ApiRequest(HttpMethod.Get, "auth_configs", new QueryString().Add("limit", 1).ToString()), cancellationToken);
+
         /// <summary>PATCH /auth_configs/{id}: only what the request sets is sent.</summary>
         public async Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)
         {
