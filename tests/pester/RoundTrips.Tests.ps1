@@ -128,6 +128,18 @@ Describe 'Round trips: what New builds equals what the server holds' {
         @(Get-Sent | Where-Object { $_ -eq "GET /api/v3.1/auth_configs/$($made.Id)" }).Count | Should -Be 2
     }
 
+    It 'a piped row of a disabled config: POST then the DISABLED status, no read-back, and the output says DISABLED' {
+        $made = [pscustomobject]@{ Toolkit = 'github'; Name = 'eq-disabled-row'; Status = 'DISABLED' } | New-ComposioAuthConfig
+        Get-Sent | Should -Be @('POST /api/v3.1/auth_configs', "PATCH /api/v3.1/auth_configs/$($made.Id)/DISABLED")
+        $made.Status | Should -Be 'DISABLED'
+        $fresh = Get-ComposioAuthConfig -Id $made.Id
+        $ours = ConvertTo-PropertyText $made
+        $theirs = ConvertTo-PropertyText $fresh
+        foreach ($name in $theirs.Keys) {
+            $ours[$name] | Should -BeExactly $theirs[$name] -Because "New's $name should be the server's"
+        }
+    }
+
     It 'leaves the server-only fields empty, without an error, when reading them fails' {
         $made = New-ComposioAuthConfig github -Name 'eq-gone'
         Remove-ComposioAuthConfig -Id $made.Id -Force

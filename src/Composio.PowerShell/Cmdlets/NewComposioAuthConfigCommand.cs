@@ -169,20 +169,18 @@ namespace Composio.PowerShell.Cmdlets
             {
                 var created = await connection.Client.CreateAuthConfigAsync(request, token).ConfigureAwait(false);
                 connection.Seen.Remember(created);
-                if (request.Name != null)
-                {
-                    // One request: the output is built from the request and the answer (see CreateAuthConfigAsync).
-                    return new Created(created, null, null);
-                }
-                // Without -Name the server picks the name, which the create answer does not carry.
                 try
                 {
                     if (disable)
                     {
                         // A CSV row of a disabled config (Export-Csv of Get-ComposioAuthConfig) stays disabled.
                         await connection.Client.SetAuthConfigEnabledAsync(created.Id, false, token).ConfigureAwait(false);
+                        created.Status = "DISABLED";
                     }
-                    return new Created(created, await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false), null);
+                    // With a name the output is built from the request and the answer (see CreateAuthConfigAsync):
+                    // no read-back. Without, the server picks the name, which the create answer does not carry.
+                    var current = request.Name != null ? null : await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false);
+                    return new Created(created, current, null);
                 }
                 catch (ComposioException ex)
                 {
