@@ -171,13 +171,14 @@ if ('Bulk' -in $Section) {
         $connection = Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri -PassThru
         Get-ComposioAuthConfigField -Toolkit github | Out-Null # toolkit cached before the latency
         Add-ComposioEmulatorFault $emulator -Rule @(@{ method = $null; path = '/api'; kind = 'latency'; delay_ms = 100 })
-        # New-ComposioAuthConfig takes its per-item pipeline input by -Connection here: each item is one create.
-        $items = @(1..$BulkCount | ForEach-Object { [pscustomobject]@{ Connection = $connection } })
+        # New-ComposioAuthConfig takes its per-item pipeline input by property name here (-Connection,
+        # -Name): each item is one create, with a name of its own as a real batch has.
+        $items = @(1..$BulkCount | ForEach-Object { [pscustomobject]@{ Connection = $connection; Name = "bench-bulk-$_" } })
 
         # One run: $BulkCount creates, then their removal; the two times in ms.
         function Measure-Bulk([int] $Limit) {
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            $made = @($items | New-ComposioAuthConfig -Toolkit github -Name 'bench-bulk' -ThrottleLimit $Limit)
+            $made = @($items | New-ComposioAuthConfig -Toolkit github -ThrottleLimit $Limit)
             $create = $clock.Elapsed.TotalMilliseconds
             if ($made.Count -ne $BulkCount) { throw "Only $($made.Count) of $BulkCount creates succeeded." }
             $clock.Restart()
