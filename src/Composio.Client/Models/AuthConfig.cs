@@ -14,6 +14,7 @@ namespace Composio
     public sealed class AuthConfig
     {
         private Lazy<AuthConfig?>? _rest;
+        private readonly List<Action<AuthConfig>> _fixes = new List<Action<AuthConfig>>();
         private string? _uuid;
         private DateTime? _createdAt;
         private DateTime? _lastUpdatedAt;
@@ -64,7 +65,37 @@ namespace Composio
         /// null when that read fails, and they stay empty). For the output of a create.
         /// </summary>
         internal void ReadRestOnFirstUse(Func<AuthConfig?> read) =>
-            _rest = new Lazy<AuthConfig?>(read, LazyThreadSafetyMode.ExecutionAndPublication);
+            _rest = new Lazy<AuthConfig?>(() => Finish(read()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>
+        /// Runs <paramref name="fix"/> (e.g. masking) on this config's fields: now when they are all
+        /// here, else on the server's copy as soon as it is read, before any of its fields is handed out.
+        /// </summary>
+        internal void WhenComplete(Action<AuthConfig> fix)
+        {
+            lock (_fixes)
+            {
+                if (_rest != null && !_rest.IsValueCreated)
+                {
+                    _fixes.Add(fix);
+                    return;
+                }
+            }
+            fix(this);
+        }
+
+        private AuthConfig? Finish(AuthConfig? read)
+        {
+            if (read != null)
+            {
+                lock (_fixes)
+                {
+                    _fixes.ForEach(fix => fix(read));
+                    _fixes.Clear();
+                }
+            }
+            return read;
+        }
 
         private AuthConfig? Rest => _rest?.Value;
 
