@@ -28,7 +28,13 @@ namespace Composio.Client
 
         public ComposioClientOptions Options { get; }
 
-        /// <summary>POST /auth_configs. The answer holds only the id and a few facts; the rest comes from the request.</summary>
+        /// <summary>
+        /// POST /auth_configs: one request. The answer holds only the id, scheme, managed flag, toolkit
+        /// and restricted tools; the output adds what the request set and what is true of every new
+        /// config (enabled, no connections). The fields only the server knows (timestamps, uuid,
+        /// creator, credentials as shown, expected input fields, logo, and any the request left to the
+        /// server's default) are read with one GET the first time one of them is read.
+        /// </summary>
         public async Task<AuthConfig> CreateAuthConfigAsync(CreateAuthConfigRequest request, CancellationToken cancellationToken = default)
         {
             var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
@@ -47,17 +53,25 @@ namespace Composio.Client
                     "The Composio API answered the create without an auth config id. The auth config may have been created.")
                 { MayHaveActed = true });
             }
-            var managed = created.AuthConfig!.IsComposioManaged ?? request.Type == AuthConfigType.ComposioManaged;
-            return new AuthConfig
+            var config = created.ToModel(request, slug);
+            config.ReadRestOnFirstUse(() => ReadBack(id!));
+            return config;
+        }
+
+        /// <summary>
+        /// The read behind a created config's server-only fields: it runs inside a property getter,
+        /// so it blocks (off any synchronization context) and a failure leaves those fields empty.
+        /// </summary>
+        private AuthConfig? ReadBack(string id)
+        {
+            try
             {
-                Id = id!,
-                Name = request.Name,
-                Toolkit = (created.Toolkit?.Slug ?? slug).ToLowerInvariant(),
-                AuthScheme = created.AuthConfig.AuthScheme ?? request.AuthScheme,
-                IsComposioManaged = managed,
-                Type = (managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom).ToString(),
-                RestrictToFollowingTools = new ItemList<string>(created.AuthConfig.RestrictToFollowingTools ?? new List<string>()),
-            };
+                return Task.Run(() => GetAuthConfigAsync(id)).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is ComposioException || ex is ObjectDisposedException || ex is OperationCanceledException)
+            {
+                return null;
+            }
         }
 
         /// <summary>GET /auth_configs/{id}.</summary>
@@ -84,6 +98,13 @@ namespace Composio.Client
             var page = await _transport.SendAsync<PageWire<AuthConfigWire>>(api, cancellationToken).ConfigureAwait(false);
             return ToPage(page, w => w.ToModel());
         }
+
+        /// <summary>
+        /// GET /auth_configs with a page of one, reading only whether it succeeded: checks the key and
+        /// the server (Connect-Composio) without the cost of reading an auth config on a cold start.
+        /// </summary>
+        public Task CheckAccessAsync(CancellationToken cancellationToken = default) =>
+            _transport.SendAsync<NoContent>(new ApiRequest(HttpMethod.Get, "auth_configs", new QueryString().Add("limit", 1).ToString()), cancellationToken);
 
         /// <summary>PATCH /auth_configs/{id}: only what the request sets is sent.</summary>
         public async Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)

@@ -82,9 +82,9 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
         (Get-WireRequest $emulator GET "*/auth_configs/$($config.Id)").Count | Should -Be 1
     }
 
-    It 'writes the created id with a warning when reading it back fails' {
+    It 'writes the created id with a warning when reading back the name the server chose fails' {
         Add-ComposioEmulatorFault $emulator @{ method = 'GET'; path = '/api/v3.1/auth_configs/'; kind = 'status'; status = 404; times = 1 }
-        $config = New-ComposioAuthConfig github -Name 'Partial' -WarningVariable warnings 3>$null
+        $config = New-ComposioAuthConfig github -WarningVariable warnings 3>$null
         $config.Id | Should -Match '^ac_'
         $warnings | Should -HaveCount 1
         "$warnings" | Should -Match $config.Id

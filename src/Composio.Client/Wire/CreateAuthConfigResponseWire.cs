@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Composio.Client.Requests;
 
 namespace Composio.Client.Wire
 {
@@ -8,6 +9,38 @@ namespace Composio.Client.Wire
     {
         [JsonPropertyName("toolkit")] public ToolkitRefWire? Toolkit { get; set; }
         [JsonPropertyName("auth_config")] public CreatedAuthConfigWire? AuthConfig { get; set; }
+
+        /// <summary>
+        /// The new config from this answer (id, scheme, managed flag, toolkit, restricted tools), what
+        /// the request set, and what holds for every new config: enabled, no connections. Fields the
+        /// request left out stay unset, for the server's values to be read later.
+        /// </summary>
+        public AuthConfig ToModel(CreateAuthConfigRequest request, string slug)
+        {
+            var managed = AuthConfig?.IsComposioManaged ?? request.Type == AuthConfigType.ComposioManaged;
+            var config = new AuthConfig
+            {
+                Id = AuthConfig?.Id ?? string.Empty,
+                Name = request.Name,
+                Toolkit = (Toolkit?.Slug ?? slug).ToLowerInvariant(),
+                AuthScheme = AuthConfig?.AuthScheme ?? request.AuthScheme,
+                IsComposioManaged = managed,
+                Type = (managed ? AuthConfigType.ComposioManaged : AuthConfigType.Custom).ToString(),
+                Status = "ENABLED",
+                ConnectionCount = 0,
+                IsEnabledForToolRouter = request.IsEnabledForToolRouter,
+                ProxyUrl = request.ProxyUrl,
+            };
+            if (AuthConfig?.RestrictToFollowingTools != null)
+            {
+                config.RestrictToFollowingTools = new ItemList<string>(AuthConfig.RestrictToFollowingTools);
+            }
+            if (request.ToolsForConnectedAccountCreation != null)
+            {
+                config.ToolsForConnectedAccountCreation = new ItemList<string>(request.ToolsForConnectedAccountCreation);
+            }
+            return config;
+        }
     }
 
     internal sealed class CreatedAuthConfigWire

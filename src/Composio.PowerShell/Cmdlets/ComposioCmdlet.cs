@@ -60,7 +60,10 @@ namespace Composio.PowerShell.Cmdlets
             var connection = from ?? CurrentConnection;
             if (item is AuthConfig config)
             {
-                ToolkitSecretMask.Apply(config, () => ToolkitOf(connection, config.Toolkit));
+                // A created config's credentials come with its first read (see AuthConfig): masked then,
+                // from the cached toolkit (New just used it), so emitting it sends nothing.
+                config.WhenComplete(c => ToolkitSecretMask.Apply(c, () =>
+                    c == config ? ToolkitOf(connection, c.Toolkit) : connection.Toolkits.TryGetCached(c.Toolkit, out var cached) ? cached : null));
                 connection.Seen.Remember(config);
             }
             WriteObject(OutputStamp.Stamp(item, connection));

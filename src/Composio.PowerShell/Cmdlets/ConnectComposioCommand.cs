@@ -110,7 +110,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             try
             {
-                connection.Client.ListAuthConfigsAsync(null, null, 1, _stop.Token).GetAwaiter().GetResult();
+                connection.Client.CheckAccessAsync(_stop.Token).GetAwaiter().GetResult();
             }
             catch (System.OperationCanceledException) when (_stop.IsCancellationRequested)
             {

@@ -15,7 +15,8 @@ namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
     /// New-ComposioAuthConfig: POST /auth_configs, after checking everything the module can judge
-    /// itself; then GET /auth_configs/{id} so the output object is complete.
+    /// itself. With -Name that is the only request; without, GET /auth_configs/{id} reads the name
+    /// the server chose.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DefaultSet)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
@@ -180,8 +181,12 @@ namespace Composio.PowerShell.Cmdlets
                     {
                         // A CSV row of a disabled config (Export-Csv of Get-ComposioAuthConfig) stays disabled.
                         await connection.Client.SetAuthConfigEnabledAsync(created.Id, false, token).ConfigureAwait(false);
+                        created.Status = "DISABLED";
                     }
-                    return new Created(created, await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false), null);
+                    // With a name the output is built from the request and the answer (see CreateAuthConfigAsync):
+                    // no read-back. Without, the server picks the name, which the create answer does not carry.
+                    var current = request.Name != null ? null : await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false);
+                    return new Created(created, current, null);
                 }
                 catch (ComposioException ex)
                 {

@@ -1,0 +1,114 @@
+# Section 6 of Run-Benchmarks.ps1 (dot-sourced; uses its helpers and $results): round trips and
+# a one-shot admin script with and without 100 ms of latency on every API request.
+
+$emulator = Start-ComposioEmulator -ApiKey 'ak_bench_key'
+try {
+    $key = $emulator.ApiKey
+    $uri = $emulator.BaseUri
+    Connect-Composio -ApiKey (ConvertTo-SecureString $key -AsPlainText -Force) -BaseUri $uri | Out-Null
+    Get-ComposioAuthConfigField -Toolkit github | Out-Null # the toolkit cache (in COMPOSIO_CACHE_DIR) is warm for every process below
+    $api = "$uri/api/v3.1/auth_configs"
+    $headers = @{ 'x-api-key' = $key }
+
+    # Requests one operation sent, from the emulator's request log.
+    function Measure-Requests([scriptblock] $Action) {
+        Clear-ComposioEmulatorRequest $emulator
+        & $Action | Out-Null
+        (Get-ComposioEmulatorRequest $emulator).Count
+    }
+    function Invoke-Sdk([string] $Operation, [string] $Target, [string] $Name = 'bench-sdk') {
+        & $node.Source (Join-Path $nodeDir 'operation.mjs') $uri $key $Operation $Target $Name | ConvertFrom-Json
+    }
+
+    # 6a. Requests per operation, on a warm toolkit cache: the module, the SDK (a fresh process per
+    # operation: it has no cache to warm), raw Invoke-RestMethod.
+    Write-Host 'Latency: requests per operation...'
+    $ours = [ordered]@{}
+    $ours.Connect = Measure-Requests { Connect-Composio -ApiKey (ConvertTo-SecureString $key -AsPlainText -Force) -BaseUri $uri }
+    $made = @{} # what each create made, for the operations after it
+    $ours.Create = Measure-Requests { $made.ours = New-ComposioAuthConfig -Toolkit github -Name 'bench-count' }
+    $ours.Get = Measure-Requests { Get-ComposioAuthConfig -Id $made.ours.Id }
+    $ours.Update = Measure-Requests { $made.ours | Set-ComposioAuthConfig -Name 'bench-count-2' }
+    $ours.Disable = Measure-Requests { $made.ours | Disable-ComposioAuthConfig }
+    $ours.Enable = Measure-Requests { $made.ours | Enable-ComposioAuthConfig }
+    $ours.Delete = Measure-Requests { $made.ours | Remove-ComposioAuthConfig -Force }
+
+    $raw = [ordered]@{ Connect = 0 }
+    $raw.Create = Measure-Requests { $made.raw = (Invoke-RestMethod -Method Post -Uri $api -Headers $headers -ContentType 'application/json' -Body '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"bench-raw"}}') }
+    $rawId = $made.raw.auth_config.id
+    $raw.Get = Measure-Requests { Invoke-RestMethod -Uri "$api/$rawId" -Headers $headers }
+    $raw.Update = Measure-Requests { Invoke-RestMethod -Method Patch -Uri "$api/$rawId" -Headers $headers -ContentType 'application/json' -Body '{"type":"default","name":"bench-raw-2"}' }
+    $raw.Disable = Measure-Requests { Invoke-RestMethod -Method Patch -Uri "$api/$rawId/DISABLED" -Headers $headers }
+    $raw.Enable = Measure-Requests { Invoke-RestMethod -Method Patch -Uri "$api/$rawId/ENABLED" -Headers $headers }
+    $raw.Delete = Measure-Requests { Invoke-RestMethod -Method Delete -Uri "$api/$rawId" -Headers $headers }
+
+    $sdk = [ordered]@{}
+    if ($tsReady) {
+        # Constructing the client sends nothing; Connect is counted as that.
+        $sdk.Connect = 0
+        $sdk.Create = Measure-Requests { $made.sdk = Invoke-Sdk create github }
+        foreach ($operation in 'Get', 'Update', 'Disable', 'Enable', 'Delete') {
+            $sdk[$operation] = Measure-Requests { Invoke-Sdk $operation.ToLowerInvariant() $made.sdk.id 'bench-sdk-2' }
+        }
+    }
+    foreach ($operation in $ours.Keys) {
+        $theirs = if ($tsReady) { $sdk[$operation] } else { '-' }
+        $results["Requests$operation"] = "module $($ours[$operation]), SDK $theirs, raw IRM $($raw[$operation])"
+    }
+
+    # 6b. The one-shot admin script as whole processes, against the same script with Invoke-RestMethod.
+    $oursScript = @"
+`$clock = [Diagnostics.Stopwatch]::StartNew()
+Import-Module '$ModulePath'
+`$import = `$clock.Elapsed.TotalMilliseconds
+Connect-Composio -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force) -BaseUri '$uri' | Out-Null
+`$connect = `$clock.Elapsed.TotalMilliseconds
+`$config = New-ComposioAuthConfig -Toolkit github -Name 'one-shot'
+`$new = `$clock.Elapsed.TotalMilliseconds
+Remove-ComposioAuthConfig -Id `$config.Id -Force
+`$remove = `$clock.Elapsed.TotalMilliseconds
+@{ import = `$import; connect = `$connect - `$import; new = `$new - `$connect; remove = `$remove - `$new } | ConvertTo-Json -Compress
+"@
+    $rawScript = @"
+`$clock = [Diagnostics.Stopwatch]::StartNew()
+`$headers = @{ 'x-api-key' = '$key' }
+`$created = Invoke-RestMethod -Method Post -Uri '$api' -Headers `$headers -ContentType 'application/json' -Body '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"one-shot"}}'
+`$new = `$clock.Elapsed.TotalMilliseconds
+Invoke-RestMethod -Method Delete -Uri "$api/`$(`$created.auth_config.id)" -Headers `$headers | Out-Null
+`$remove = `$clock.Elapsed.TotalMilliseconds
+@{ new = `$new; remove = `$remove - `$new } | ConvertTo-Json -Compress
+"@
+    foreach ($latency in 0, 100) {
+        Clear-ComposioEmulatorFault $emulator
+        if ($latency -gt 0) {
+            Add-ComposioEmulatorFault $emulator -Rule @(@{ method = $null; path = '/api'; kind = 'latency'; delay_ms = $latency })
+        }
+        Write-Host "Latency: one-shot script, $OneShotPairs paired runs at $latency ms..."
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $rawScript | Out-Null # warm-up: disk cache of pwsh itself
+        $oursMs = @(); $rawMs = @(); $ratios = @(); $inside = @(); $rawInside = @()
+        for ($i = 0; $i -lt $OneShotPairs; $i++) {
+            # Alternate which goes first, so drift in machine load hits both alike.
+            $pair = @{}
+            foreach ($which in @(if ($i % 2) { 'raw', 'ours' } else { 'ours', 'raw' })) {
+                $script = if ($which -eq 'ours') { $oursScript } else { $rawScript }
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $lines = Invoke-Pwsh -NoProfile -NonInteractive -Command $script
+                $pair[$which] = $clock.Elapsed.TotalMilliseconds
+                $timing = $lines | Select-Object -Last 1 | ConvertFrom-Json
+                if ($which -eq 'ours') { $inside += , $timing } else { $rawInside += , $timing }
+            }
+            $oursMs += $pair.ours; $rawMs += $pair.raw; $ratios += $pair.ours / $pair.raw
+        }
+        $results["OneShot${latency}msModuleMedianMs"] = [Math]::Round((Get-Median $oursMs), 0)
+        $results["OneShot${latency}msRawIrmMedianMs"] = [Math]::Round((Get-Median $rawMs), 0)
+        $results["OneShot${latency}msRatioMedianOfPairs"] = [Math]::Round((Get-Median $ratios), 3)
+        # Inside the processes (medians, ms): where the module's time goes, against IRM's first call.
+        $results["OneShot${latency}msModuleSteps"] =
+            (('import', 'connect', 'new', 'remove') | ForEach-Object { $step = $_; "$step $([Math]::Round((Get-Median @($inside | ForEach-Object { $_.$step })), 0))" }) -join ', '
+        $results["OneShot${latency}msRawIrmSteps"] =
+            (('new', 'remove') | ForEach-Object { $step = $_; "$step $([Math]::Round((Get-Median @($rawInside | ForEach-Object { $_.$step })), 0))" }) -join ', '
+    }
+}
+finally {
+    Stop-ComposioEmulator $emulator
+}
