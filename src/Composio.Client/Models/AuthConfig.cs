@@ -14,9 +14,13 @@ namespace Composio
         public bool IsComposioManaged { get; set; }
         /// <summary>`ComposioManaged` or `Custom`: the spelling -Type takes, the same in tables, CSV and JSON.</summary>
         public string Type { get; set; } = nameof(AuthConfigType.ComposioManaged);
-        /// <summary>`ENABLED` or `DISABLED`; null when the server did not say (e.g. right after create).</summary>
+        /// <summary>`ENABLED` or `DISABLED`, or another status the server reports, kept as its text; null when the server did not say (e.g. right after create).</summary>
         public string? Status { get; set; }
-        public bool? IsEnabled => Status == null ? (bool?)null : string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase);
+        /// <summary>Null when the status is unknown or not one of the two this module knows: nothing decides from a status it does not understand.</summary>
+        public bool? IsEnabled =>
+            string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(Status, "DISABLED", StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
         public DateTime? CreatedAt { get; set; }
         public DateTime? LastUpdatedAt { get; set; }
         public string? CreatedBy { get; set; }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
@@ -181,6 +182,10 @@ namespace Composio.PowerShell.Cmdlets
             }
             progress.Complete();
             Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
+            if (walker.Unreadable.Count > 0)
+            {
+                Warn("Listing auth configs: " + UnreadableValues.Describe(walker.Unreadable));
+            }
             if (walker.CountDiffers)
             {
                 Warn($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");

@@ -239,7 +239,7 @@ namespace Composio.PowerShell.Cmdlets
             var query = new AuthConfigQuery { Toolkits = slugs, ShowDisabled = true };
             try
             {
-                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)));
+                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
             }
             catch (ComposioException ex)
             {

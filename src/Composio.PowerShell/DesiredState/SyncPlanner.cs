@@ -180,8 +180,10 @@ namespace Composio.PowerShell.DesiredState
                 update.Credentials = credentials;
             }
             var patch = changes.Count > 0;
-            // A status the server did not report counts as enabled, its default.
-            if ((config.IsEnabled ?? true) != entry.Enabled)
+            // A status the server did not report counts as enabled, its default; one it reports but
+            // this module does not know (neither ENABLED nor DISABLED) is left alone, never "repaired".
+            var statusKnown = config.Status == null || config.IsEnabled != null;
+            if (statusKnown && (config.IsEnabled ?? true) != entry.Enabled)
             {
                 step.SetEnabled = entry.Enabled;
                 changes.Add("Enabled");

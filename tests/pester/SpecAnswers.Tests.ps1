@@ -1,0 +1,79 @@
+#requires -Module Pester
+# Issue 18 items 3 and 4: answers the published spec allows. Update, status and delete answers are
+# typed `unknown` (any 2xx is done); optional members are read tolerantly, one warning per listing.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot 'StubServer.ps1')
+    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $script:Config = '{"id":"ac_stub00000001","uuid":"u","type":"custom","toolkit":{"slug":"github","logo":""},"name":"Stub","auth_scheme":"OAUTH2","is_composio_managed":false,"credentials":{"client_id":"abc"},"status":"ENABLED","no_of_connections":0,"tool_access_config":{}}'
+    function Connect-Stub($Stub) {
+        Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $Stub.BaseUri -SkipCheck
+    }
+}
+
+AfterAll {
+    Disconnect-Composio
+    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
+    $env:COMPOSIO_CACHE_DIR = $null
+}
+
+Describe 'A 2xx is a success whatever its body' {
+    It 'Set, Enable, Disable and Remove succeed on <Name>, and Set -PassThru reads the config back' -ForEach @(
+        @{ Name = '204 without a body'; Reply = @{ Status = 204; Body = '' } }
+        @{ Name = 'an empty 200'; Reply = @{ Status = 200; Body = '' } }
+        @{ Name = 'a text answer'; Reply = @{ Status = 200; ContentType = 'text/plain'; Body = 'OK' } }
+        @{ Name = 'success as a string'; Reply = @{ Status = 200; Body = '{"success":"true"}' } }
+        @{ Name = 'JSON of another shape'; Reply = @{ Status = 200; Body = '[{"done":1}]' } }
+    ) {
+        $stub = Start-StubServer ([scriptblock]::Create(@"
+            param(`$request)
+            if (`$request.HttpMethod -eq 'GET') { return '$($script:Config)' }
+            @{ Status = $($Reply.Status); ContentType = '$(if ($Reply.ContainsKey('ContentType')) { $Reply.ContentType } else { 'application/json' })'; Body = '$($Reply.Body)' }
+"@))
+        try {
+            Connect-Stub $stub
+            $failures = @()
+            $set = Set-ComposioAuthConfig -Id ac_stub00000001 -Name 'Renamed' -PassThru -Confirm:$false -ErrorVariable +failures -ErrorAction SilentlyContinue
+            Enable-ComposioAuthConfig -Id ac_stub00000001 -Confirm:$false -ErrorVariable +failures -ErrorAction SilentlyContinue
+            Disable-ComposioAuthConfig -Id ac_stub00000001 -Confirm:$false -ErrorVariable +failures -ErrorAction SilentlyContinue
+            Remove-ComposioAuthConfig -Id ac_stub00000001 -Force -Confirm:$false -ErrorVariable +failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            $set.Id | Should -Be 'ac_stub00000001'
+            $methods = @($stub.Requests | ForEach-Object { "$($_.Method) $($_.Url.AbsolutePath)" })
+            $methods | Should -Contain 'PATCH /api/v3.1/auth_configs/ac_stub00000001'
+            $methods | Should -Contain 'PATCH /api/v3.1/auth_configs/ac_stub00000001/ENABLED'
+            $methods | Should -Contain 'PATCH /api/v3.1/auth_configs/ac_stub00000001/DISABLED'
+            $methods | Should -Contain 'DELETE /api/v3.1/auth_configs/ac_stub00000001'
+            # Each change was sent once: nothing was retried as if it had failed.
+            @($methods | Where-Object { $_ -like 'PATCH*' -or $_ -like 'DELETE*' }).Count | Should -Be 4
+        }
+        finally { Stop-StubServer $stub }
+    }
+}
+
+Describe 'One odd value never fails a whole answer' {
+    It 'lists every config, reads what it can, and warns once for the listing' {
+        $odd = '{"id":"ac_odd000000001","uuid":"u","type":"default","toolkit":{"slug":"github","logo":""},"name":"Odd","is_composio_managed":"true","credentials":"x","status":"PAUSED","no_of_connections":3.0,"expected_input_fields":["text",{"name":"token"}],"tool_access_config":{"tools_available_for_execution":"ALL"},"is_enabled_for_tool_router":"true"}'
+        $odd2 = $odd -replace 'ac_odd000000001', 'ac_odd000000002' -replace '"no_of_connections":3.0', '"no_of_connections":"many"'
+        $stub = Start-StubServer ([scriptblock]::Create("'{`"items`":[$($script:Config -replace "'", "''"),$odd,$odd2],`"next_cursor`":null,`"total_pages`":1,`"current_page`":1,`"total_items`":3}'"))
+        try {
+            Connect-Stub $stub
+            $items = @(Get-ComposioAuthConfig -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $failures | Should -BeNullOrEmpty
+            $items.Id | Should -Be @('ac_stub00000001', 'ac_odd000000001', 'ac_odd000000002')
+            $items[1].Status | Should -Be 'PAUSED'
+            $items[1].IsEnabled | Should -BeNullOrEmpty
+            $items[1].ConnectionCount | Should -Be 3
+            $items[1].IsEnabledForToolRouter | Should -BeTrue
+            $items[1].ExpectedInputFields.Name | Should -Be 'token'
+            $items[2].ConnectionCount | Should -BeNullOrEmpty
+            @($warnings).Count | Should -Be 1
+            "$warnings" | Should -Match 'could not be read'
+            "$warnings" | Should -Match 'no_of_connections'
+            "$warnings" | Should -Match 'credentials'
+        }
+        finally { Stop-StubServer $stub }
+    }
+}
