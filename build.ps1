@@ -11,7 +11,8 @@
       Publish  Package, then publish that nupkg to -Repository (a registered PSResourceGet repository)
                with -ApiKey. For maintainers only; never run by CI. Asks first; -WhatIf sends nothing.
       Test     Build and Package, then xunit, then Pester 5 against the built module and the installed
-               package; results in out/test-results/.
+               package (the contract test's npm packages are installed into out/contract/ first, from
+               tests/contract/package-lock.json); results in out/test-results/.
       Demo     Build, start the emulator, and walk the seed doc's examples, printing the objects.
       Bench    Build, then the benchmarks in bench/.
       Clean    removes out/.
@@ -135,6 +136,8 @@ function Invoke-Test {
         if ($LASTEXITCODE -ne 0) { $failed = $true }
     }
 
+    Install-ContractPackage
+
     # Pester runs in a fresh pwsh, so the module under test is loaded exactly as a user loads it.
     $pester = Get-PesterModulePath
     $script = {
@@ -153,6 +156,22 @@ function Invoke-Test {
     if ($LASTEXITCODE -ne 0) { $failed = $true }
 
     if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
+}
+
+# The contract test's npm packages (the published spec's generated types, the newest SDK, the
+# TypeScript compiler), installed from the committed lock into out/contract/, and again only when
+# the lock changes. Its scripts are copied beside them, where their imports resolve.
+function Install-ContractPackage {
+    $source = Join-Path $root 'tests/contract'
+    $target = New-Item -ItemType Directory -Force (Join-Path $out 'contract')
+    Copy-Item (Join-Path $source '*') $target -Force
+    $stamp = Join-Path $target 'node_modules/.lock-hash'
+    $hash = (Get-FileHash (Join-Path $source 'package-lock.json')).Hash
+    if ((Test-Path $stamp) -and (Get-Content $stamp) -eq $hash) { return }
+    Push-Location $target
+    try { Invoke-Native 'npm ci (contract test)' { npm ci --no-audit --no-fund --loglevel=error } }
+    finally { Pop-Location }
+    Set-Content $stamp $hash
 }
 
 # Packs out/Composio/<version> as it is (no rebuild) into out/Composio.<version>.nupkg.

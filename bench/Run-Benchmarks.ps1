@@ -93,8 +93,11 @@ try {
     $node = Get-Command node -ErrorAction SilentlyContinue
     $nodeDir = Join-Path $PSScriptRoot 'node'
     if ($node -and (Get-Command npm -ErrorAction SilentlyContinue)) {
-        if (-not (Test-Path (Join-Path $nodeDir 'node_modules/@composio/core'))) {
-            Write-Host 'Installing @composio/core for the comparison...'
+        # Installed when missing or older than package.json asks (a copy left from an earlier version).
+        $installed = Join-Path $nodeDir 'node_modules/@composio/core/package.json'
+        $wanted = (Get-Content -Raw (Join-Path $nodeDir 'package.json') | ConvertFrom-Json).dependencies.'@composio/core'
+        if (-not (Test-Path $installed) -or (Get-Content -Raw $installed | ConvertFrom-Json).version -ne $wanted) {
+            Write-Host "Installing @composio/core $wanted for the comparison..."
             npm install --prefix $nodeDir --no-audit --no-fund --silent | Out-Null
         }
         $ts = & $node.Source (Join-Path $nodeDir 'get-auth-config.mjs') $emulator.BaseUri $emulator.ApiKey $id $Calls | ConvertFrom-Json
