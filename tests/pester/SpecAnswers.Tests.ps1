@@ -77,3 +77,87 @@ Describe 'One odd value never fails a whole answer' {
         finally { Stop-StubServer $stub }
     }
 }
+
+Describe 'Validation never refuses what the service would accept because of stale or partial metadata' {
+    BeforeAll {
+        # A toolkit record in the spec's shape; $Schemes are its auth_config_details modes.
+        function Get-ToolkitJson([string[]] $Schemes, [switch] $NoDetails, [switch] $ManagedOnlyInRequiredMember) {
+            $details = foreach ($s in $Schemes) {
+                @{ mode = $s; name = "notion_$s"; fields = @{ auth_config_creation = @{ required = @(); optional = @() }; connected_account_initiation = @{ required = @(); optional = @() } } }
+            }
+            $record = [ordered]@{ slug = 'notion'; name = 'Notion'; type = 'native'; enabled = $true; is_local_toolkit = $false
+                composio_managed_auth = @(@{ mode = 'OAUTH2'; scopes = @{ available = @() } })
+                meta = @{ description = ''; logo = ''; categories = @(); tools_count = 0; triggers_count = 0; version = '1'; created_at = ''; updated_at = ''; available_versions = @() }
+                deprecated = @{ toolkitId = ''; rawProxyInfoByAuthSchemes = @() } }
+            if (-not $ManagedOnlyInRequiredMember) { $record.composio_managed_auth_schemes = @('OAUTH2') }
+            if (-not $NoDetails) { $record.auth_config_details = @($details) }
+            $record | ConvertTo-Json -Depth 10 -Compress
+        }
+        $script:Created = '{"toolkit":{"slug":"notion"},"auth_config":{"id":"ac_new000000001","auth_scheme":"API_KEY","is_composio_managed":false}}'
+        $script:Config = '{"id":"ac_new000000001","uuid":"u","type":"custom","toolkit":{"slug":"notion","logo":""},"name":"n","auth_scheme":"API_KEY","status":"ENABLED","no_of_connections":0,"tool_access_config":{}}'
+        # Answers the first toolkit read with $First and every later one with $Later.
+        function Start-ToolkitStub([string] $First, [string] $Later) {
+            Start-StubServer ([scriptblock]::Create(@"
+                param(`$request)
+                `$path = `$request.Url.AbsolutePath
+                if (`$path -like '*/toolkits/notion') { `$global:reads++; if (`$global:reads -eq 1) { return '$First' } else { return '$Later' } }
+                if (`$request.HttpMethod -eq 'POST') { return @{ Status = 201; Body = '$($script:Created)' } }
+                '$($script:Config)'
+"@))
+        }
+        function Get-Sent($Stub) { @($Stub.Requests | ForEach-Object { "$($_.Method) $($_.Url.AbsolutePath -replace '^/api/v3.1', '')" }) }
+    }
+
+    It 'reads the toolkit again once before refusing a scheme the cached metadata does not know' {
+        $stub = Start-ToolkitStub (Get-ToolkitJson OAUTH2) (Get-ToolkitJson OAUTH2, API_KEY)
+        try {
+            Connect-Stub $stub
+            $made = New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme API_KEY -Name n -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            $made.Id | Should -Be 'ac_new000000001'
+            $sent = Get-Sent $stub
+            @($sent | Where-Object { $_ -eq 'GET /toolkits/notion' }).Count | Should -Be 2
+            $sent | Should -Contain 'POST /auth_configs'
+        }
+        finally { Stop-StubServer $stub }
+    }
+
+    It 'still refuses, after one fresh read, a scheme the toolkit does not offer' {
+        $stub = Start-ToolkitStub (Get-ToolkitJson OAUTH2) (Get-ToolkitJson OAUTH2)
+        try {
+            Connect-Stub $stub
+            New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme BASIC -Name n -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthSchemeNotSupported,*'
+            $sent = Get-Sent $stub
+            @($sent | Where-Object { $_ -eq 'GET /toolkits/notion' }).Count | Should -Be 2
+            $sent | Should -Not -Contain 'POST /auth_configs'
+        }
+        finally { Stop-StubServer $stub }
+    }
+
+    It 'takes a toolkit without auth_config_details as unknown schemes, not as none, and sends the create' {
+        $json = Get-ToolkitJson -NoDetails
+        $stub = Start-ToolkitStub $json $json
+        try {
+            Connect-Stub $stub
+            $made = New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme API_KEY -Name n -Credentials @{ some_field = 'x' } -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            $made.Id | Should -Be 'ac_new000000001'
+            Get-Sent $stub | Should -Contain 'POST /auth_configs'
+        }
+        finally { Stop-StubServer $stub }
+    }
+
+    It 'reads managed auth from composio_managed_auth when composio_managed_auth_schemes is absent' {
+        $json = Get-ToolkitJson OAUTH2 -ManagedOnlyInRequiredMember
+        $stub = Start-ToolkitStub $json $json
+        try {
+            Connect-Stub $stub
+            (Get-ComposioToolkit -Slug notion).ComposioManagedAuthSchemes | Should -Be @('OAUTH2')
+            $null = New-ComposioAuthConfig -Toolkit notion -Name n -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            Get-Sent $stub | Should -Contain 'POST /auth_configs'
+        }
+        finally { Stop-StubServer $stub }
+    }
+}

@@ -62,7 +62,16 @@ namespace Composio.Client.Toolkits
             {
                 return cached;
             }
-            var toolkit = await _client.GetToolkitAsync(key, cancellationToken).ConfigureAwait(false);
+            return await RefreshAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// From the API whatever the cache holds (then cached): before refusing a scheme or field
+        /// the cached metadata does not know, since the service may have added it since.
+        /// </summary>
+        public async Task<Toolkit> RefreshAsync(string slug, CancellationToken cancellationToken = default)
+        {
+            var toolkit = await _client.GetToolkitAsync(ApiIdentifiers.ToolkitSlug(slug), cancellationToken).ConfigureAwait(false);
             Remember(toolkit);
             return toolkit;
         }

@@ -28,7 +28,13 @@ namespace Composio.Client.Wire
         public Toolkit ToModel()
         {
             var slug = (Slug ?? string.Empty).ToLowerInvariant();
-            var managed = (ComposioManagedAuthSchemes ?? new List<string>()).Select(s => s.ToUpperInvariant()).ToArray();
+            // The spec requires composio_managed_auth and makes composio_managed_auth_schemes optional: both are read.
+            var managed = (ComposioManagedAuthSchemes ?? new List<string>())
+                .Concat((ComposioManagedAuth ?? new List<ManagedAuthWire>()).Select(m => m.Mode ?? string.Empty))
+                .Where(s => s.Length > 0)
+                .Select(s => s.ToUpperInvariant())
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
             var details = AuthConfigDetails?.Select(d => d.ToModel(slug, managed, ComposioManagedAuth)).ToArray();
             var schemes = AuthSchemes?.Select(s => s.ToUpperInvariant()).ToArray()
                 ?? details?.Select(d => d.AuthScheme).ToArray()

@@ -39,7 +39,7 @@ namespace Composio.PowerShell.AuthConfigs
                 }
                 return;
             }
-            if (scheme == null || allowUndeclared)
+            if (scheme == null || allowUndeclared || !AuthSchemes.Known(toolkit))
             {
                 return;
             }

@@ -113,7 +113,7 @@ namespace Composio.PowerShell.Cmdlets
             try
             {
                 var toolkit = FetchToolkit(connection.Toolkits);
-                request = (builder = new CreateRequestBuilder
+                builder = new CreateRequestBuilder
                 {
                     Type = type,
                     AuthScheme = AuthScheme,
@@ -125,7 +125,8 @@ namespace Composio.PowerShell.Cmdlets
                     FieldParameters = _fieldParameters,
                     Row = piped is PSCustomObject ? InputObject : null,
                     AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
-                }).Build(toolkit);
+                };
+                request = CheckAgainstToolkit(connection.Toolkits, toolkit, builder.Build);
             }
             catch (ComposioException ex)
             {

@@ -181,7 +181,11 @@ namespace Composio.PowerShell.Cmdlets
                 if (_credentials != null && config.AuthScheme != null && !AllowUndeclaredField.IsPresent)
                 {
                     var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
-                    CredentialKeys.Check(toolkit, AuthConfigType.Custom, AuthSchemes.Detail(toolkit, config.AuthScheme), _credentials.Keys, false);
+                    CheckAgainstToolkit(connection.Toolkits, toolkit, t =>
+                    {
+                        CredentialKeys.Check(t, AuthConfigType.Custom, AuthSchemes.Detail(t, config.AuthScheme), _credentials.Keys, false);
+                        return t;
+                    });
                 }
                 body = BuildRequest(config.Type, name);
             }
