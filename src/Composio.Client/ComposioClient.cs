@@ -186,6 +186,24 @@ namespace Composio.Client
             return wire.ToModel(slug, tools);
         }
 
+        /// <summary>
+        /// POST /tools/scopes/required (published): the scopes the given tools need, in the shape
+        /// <see cref="RecommendScopesAsync"/> answers (no grant context, no conditional scopes).
+        /// </summary>
+        public async Task<ScopeRecommendation> RequiredScopesAsync(ScopeRecommendationRequest request, CancellationToken cancellationToken = default)
+        {
+            var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
+            var tools = request.Tools ?? Array.Empty<string>();
+            if (tools.Length == 0 || tools.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ComposioException("InvalidToolSlug", ComposioErrorKind.InvalidInput, "Give tool slugs such as GITHUB_STAR_A_REPOSITORY; none may be empty.") { Target = slug };
+            }
+            var body = new RequiredScopesBody { Tools = tools.ToList(), Version = request.ToolkitVersion };
+            var api = new ApiRequest(HttpMethod.Post, "tools/scopes/required", body: WireBody.ToNode(body)) { Target = slug };
+            var wire = await _transport.SendAsync<RequiredScopesWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel(slug, string.IsNullOrEmpty(request.AuthScheme) ? "OAUTH2" : request.AuthScheme!.ToUpperInvariant(), tools);
+        }
+
         /// <summary>GET /toolkits/{slug}/scopes/grant_context (beta): the dimensions scope recommendations depend on.</summary>
         public async Task<ToolkitGrantContext> GetGrantContextAsync(string slug, string? authScheme = null, string? toolkitVersion = null, CancellationToken cancellationToken = default)
         {

@@ -62,6 +62,10 @@ Describe 'The module and the emulator against the published spec' {
             $null = Get-ComposioAuthConfig -Toolkit github -ComposioManaged -IncludeDisabled -Search contract
             $null = Get-ComposioAuthConfig -Id $custom.Id
             $null = Get-ComposioToolkitScope -Toolkit github -Tool GITHUB_STAR_A_REPOSITORY
+            # Where the beta endpoint answers 404, the published tools/scopes/required is asked.
+            Add-ComposioEmulatorFault $script:Emulator @{ method = 'POST'; path = '/api/v3.1/toolkits/github/scopes/recommended'; kind = 'status'; status = 404 }
+            $null = Get-ComposioToolkitScope -Toolkit github -Tool GITHUB_STAR_A_REPOSITORY
+            Clear-ComposioEmulatorFault $script:Emulator
             Remove-ComposioAuthConfig -Id $managed.Id -RevokeOnDelete -Force -Confirm:$false
             Remove-ComposioAuthConfig -Id $custom.Id -Force -Confirm:$false
         }
@@ -90,7 +94,8 @@ Describe 'The module and the emulator against the published spec' {
         $kinds = Get-Content $script:Record | ConvertFrom-Json | ForEach-Object { "$($_.method) $($_.path -replace '/(ac|pj)_[A-Za-z0-9]+', '/{id}' -replace '/toolkits/(?!categories)[a-z_]+$', '/toolkits/{slug}')" } | Sort-Object -Unique
         foreach ($kind in 'POST /api/v3.1/auth_configs', 'GET /api/v3.1/auth_configs', 'GET /api/v3.1/auth_configs/{id}',
             'PATCH /api/v3.1/auth_configs/{id}', 'PATCH /api/v3.1/auth_configs/{id}/ENABLED', 'PATCH /api/v3.1/auth_configs/{id}/DISABLED',
-            'DELETE /api/v3.1/auth_configs/{id}', 'GET /api/v3.1/toolkits', 'GET /api/v3.1/toolkits/{slug}', 'GET /api/v3.1/toolkits/categories') {
+            'DELETE /api/v3.1/auth_configs/{id}', 'GET /api/v3.1/toolkits', 'GET /api/v3.1/toolkits/{slug}', 'GET /api/v3.1/toolkits/categories',
+            'POST /api/v3.1/tools/scopes/required') {
             $kinds | Should -Contain $kind
         }
     }
