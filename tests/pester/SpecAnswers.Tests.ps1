@@ -161,3 +161,38 @@ Describe 'Validation never refuses what the service would accept because of stal
         finally { Stop-StubServer $stub }
     }
 }
+
+Describe 'Listing by a toolkit that no longer resolves' {
+    It 'filters with toolkit_slug and warns, instead of refusing because GET /toolkits/{slug} failed' {
+        $stub = Start-StubServer {
+            param($request)
+            $path = $request.Url.AbsolutePath
+            if ($path -like '*/toolkits/gone_kit') { return @{ Status = 404; Body = '{"error":{"message":"Toolkit with slug \"gone_kit\" not found","code":1,"slug":"Toolkit_NotFound","status":404}}' } }
+            if ($path -like '*/toolkits') { return '{"items":[{"slug":"github","name":"GitHub"}],"next_cursor":null,"total_pages":1,"current_page":1,"total_items":1}' }
+            '{"items":[{"id":"ac_gone00000001","uuid":"u","type":"custom","toolkit":{"slug":"gone_kit","logo":""},"name":"Left over","status":"ENABLED","no_of_connections":0,"tool_access_config":{}}],"next_cursor":null,"total_pages":1,"current_page":1,"total_items":1}'
+        }
+        try {
+            Connect-Stub $stub
+            $items = @(Get-ComposioAuthConfig -Toolkit gone_kit -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $failures | Should -BeNullOrEmpty
+            $items.Id | Should -Be 'ac_gone00000001'
+            @($warnings).Count | Should -Be 1
+            "$warnings" | Should -Match "gone_kit"
+            "$warnings" | Should -Match 'toolkit_slug'
+            $list = @($stub.Requests | Where-Object { $_.Url.AbsolutePath -like '*/auth_configs' })
+            $list.Count | Should -Be 1
+            $list[0].Url.Query | Should -Match 'toolkit_slug=gone_kit'
+        }
+        finally { Stop-StubServer $stub }
+    }
+
+    It 'still ends the listing with an error when the toolkit cannot be read for another reason (401)' {
+        $stub = Start-StubServer { param($request) @{ Status = 401; Body = '{"error":{"message":"Invalid API key","code":1,"slug":"HTTP_Unauthorized","status":401}}' } }
+        try {
+            Connect-Stub $stub
+            { Get-ComposioAuthConfig -Toolkit github -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Invalid API key*'
+            @($stub.Requests | Where-Object { $_.Url.AbsolutePath -like '*/auth_configs' }) | Should -BeNullOrEmpty
+        }
+        finally { Stop-StubServer $stub }
+    }
+}

@@ -193,8 +193,10 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// An unknown toolkit in the filter is the same ToolkitNotFound New reports, not an empty
-        /// listing that reads like "no configs". The toolkit cache makes this free after the first time.
+        /// A toolkit in the filter that no longer resolves (removed or renamed) still filters by
+        /// toolkit_slug, since its configs may remain: a warning (naming similar toolkits, for a
+        /// typo) instead of a refusal. Other failures (401, no connection) end the listing. The
+        /// toolkit cache makes this free after the first time.
         /// </summary>
         private bool ToolkitsExist()
         {
@@ -204,6 +206,10 @@ namespace Composio.PowerShell.Cmdlets
                 try
                 {
                     Await(token => cache.GetAsync(slug, token));
+                }
+                catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
+                {
+                    Warn($"{ToolkitErrors.Describe(ex, slug, cache).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
                 }
                 catch (ComposioException ex)
                 {
