@@ -119,7 +119,7 @@ namespace Composio.Client
         private async Task<string?> SendOperationAsync(ApiRequest api, CancellationToken cancellationToken)
         {
             var (body, _) = await _transport.SendForBodyAsync(api, cancellationToken).ConfigureAwait(false);
-            return OperationOutcome.Read(body, api, Options.ApiKey);
+            return OperationOutcome.Read(body, api, Options.Credential);
         }
 
         /// <summary>GET /toolkits/{slug} (case-insensitive), with its auth schemes and fields.</summary>

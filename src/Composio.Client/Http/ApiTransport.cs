@@ -47,7 +47,7 @@ namespace Composio.Client.Http
                 // nobody reads; our Debug lines come from DebugLoggingHandler.
                 .RemoveAllLoggers();
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
-            // custom headers, so following one would hand x-api-key to whatever host it names.
+            // custom headers, so following one would hand the key header to whatever host it names.
             builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
             _services = services.BuildServiceProvider();
             // One factory per connection: its handlers, retry state and settings belong to one project.
@@ -66,7 +66,7 @@ namespace Composio.Client.Http
         public async Task<(string Body, string? MediaType)> SendForBodyAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             using var message = new HttpRequestMessage(request.Method, new Uri(_prefix + request.Path + request.Query));
-            message.Headers.TryAddWithoutValidation("x-api-key", _options.ApiKey);
+            message.Headers.TryAddWithoutValidation(_options.CredentialHeader, _options.Credential);
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             message.Headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
             if (request.Body != null)
@@ -74,7 +74,7 @@ namespace Composio.Client.Http
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");
             }
             RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
-            var secrets = SecretValues.Of(_options.ApiKey, request.Body);
+            var secrets = SecretValues.Of(_options.Credential, request.Body);
             RequestProperties.Set(message, RequestProperties.Secrets, secrets);
             RequestProperties.Set(message, RequestProperties.Request, request);
 
