@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Composio.Client.Errors;
+using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs
 {
@@ -13,9 +14,9 @@ namespace Composio.PowerShell.AuthConfigs
     {
         private static readonly HashSet<string> s_refusals = new HashSet<string>(StringComparer.Ordinal)
         {
-            "AuthSchemeNotSupported",
-            "ManagedAuthNotOffered",
-            "UndeclaredCredentialField",
+            ErrorCatalog.AuthSchemeNotSupported.Id,
+            ErrorCatalog.ManagedAuthNotOffered.Id,
+            ErrorCatalog.UndeclaredCredentialField.Id,
         };
 
         public static bool MayBeStale(ComposioException error) => s_refusals.Contains(error.ErrorId);
