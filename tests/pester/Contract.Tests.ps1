@@ -126,3 +126,34 @@ Describe '@composio/core 0.21.0 against the emulator' {
         $run.Output | Where-Object { $_ -match 'validation failed' } | Should -BeNullOrEmpty -Because $report
     }
 }
+
+Describe 'Wire fidelity with @composio/core 0.21.0 (the seed''s examples and the newer fields)' {
+    It 'sends each write byte for byte as the official SDK does (the toolkit slug lowercased, as the module always sends it)' {
+        Reset-ComposioEmulator $script:Emulator
+        $run = Invoke-Node @('seed.mjs', $script:Emulator.BaseUri, $script:Emulator.ApiKey)
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $ids = $run.Output[-1] | ConvertFrom-Json
+        $core = @(Get-WireRequest $script:Emulator | Where-Object method -in 'POST', 'PATCH')
+        Clear-ComposioEmulatorRequest $script:Emulator
+
+        Connect-TestEmulator $script:Emulator | Out-Null
+        $null = New-ComposioAuthConfig -Toolkit GITHUB -Name GitHub
+        $null = New-ComposioAuthConfig -Toolkit NOTION -Name Notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_secret = '1234567890'; client_id = '1234567890' } -RedirectUri 'https://backend.composio.dev/api/v3/toolkits/auth/callback'
+        $null = New-ComposioAuthConfig -Toolkit HUBSPOT -Name HubspotConfig -Scope 'sales-email-read', 'tickets'
+        $null = New-ComposioAuthConfig -Toolkit PERPLEXITYAI -Name 'Perplexity AI' -Type Custom -AuthScheme API_KEY
+        $null = New-ComposioAuthConfig -Toolkit notion -Name 'Notion proxy' -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_secret = 'secret-2'; client_id = 'id-2' } `
+            -ProxyUrl 'https://proxy.example.test' -ProxyAuthKey (ConvertTo-SecureString 'proxy-key-2' -AsPlainText -Force) -ToolsForConnectedAccountCreation NOTION_SEARCH -EnabledForToolRouter
+        Set-ComposioAuthConfig -Id $ids.notion -RestrictToTools NOTION_SEARCH -Confirm:$false
+        Set-ComposioAuthConfig -Id $ids.hubspot -ToolsAvailableForExecution HUBSPOT_LIST_CONTACTS -Confirm:$false
+        $module = @(Get-WireRequest $script:Emulator | Where-Object method -in 'POST', 'PATCH')
+        Disconnect-Composio
+
+        $module.Count | Should -Be $core.Count
+        for ($i = 0; $i -lt $core.Count; $i++) {
+            # core sends the slug as the caller spelled it ("GITHUB"); the module sends the toolkit's own (lowercase) slug.
+            $expected = $core[$i].body_text -replace '"slug":"([^"]+)"', { '"slug":"' + $_.Groups[1].Value.ToLowerInvariant() + '"' }
+            "$($module[$i].method) $($module[$i].body_text)" | Should -Be "$($core[$i].method) $expected"
+        }
+    }
+}
+

@@ -130,7 +130,7 @@ Describe 'From a recommendation to an auth config' {
     It 'pipes the recommended scopes into New-ComposioAuthConfig -Scope' {
         $config = Get-ComposioToolkitScope github -Tool GITHUB_GET_THE_AUTHENTICATED_USER, GITHUB_CREATE_A_GIST |
             New-ComposioAuthConfig -Toolkit github -Name 'GitHub gists'
-        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"GitHub gists","credentials":{"scopes":"read:user,gist"}}}'
+        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","credentials":{"scopes":"read:user,gist"},"name":"GitHub gists"}}'
         $config.Credentials['scopes'] | Should -Be 'read:user,gist'
     }
 

@@ -30,6 +30,8 @@ namespace Composio
         public ItemList<string> ToolsForConnectedAccountCreation { get; set; } = ItemList<string>.Empty;
         public ItemList<string> ToolsAvailableForExecution { get; set; } = ItemList<string>.Empty;
         public string? ProxyUrl { get; set; }
+        /// <summary>`***` when the proxy has an auth key (a secret, never shown), else null.</summary>
+        public string? ProxyAuthKey { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
         public ItemList<string> RestrictToFollowingTools { get; set; } = ItemList<string>.Empty;
         /// <summary>Shared credential fields with every value shown as `***`: they are secrets every connection uses.</summary>

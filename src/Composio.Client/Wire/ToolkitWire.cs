@@ -78,6 +78,7 @@ namespace Composio.Client.Wire
     {
         [JsonPropertyName("mode")] public string? Mode { get; set; }
         [JsonPropertyName("scopes")] public ManagedScopesWire? Scopes { get; set; }
+        [JsonPropertyName("user_scopes")] public ManagedScopesWire? UserScopes { get; set; }
     }
 
     internal sealed class ManagedScopesWire
@@ -95,7 +96,8 @@ namespace Composio.Client.Wire
         public AuthSchemeDetail ToModel(string toolkit, string[] managedSchemes, List<ManagedAuthWire>? managedAuth)
         {
             var scheme = (Mode ?? string.Empty).ToUpperInvariant();
-            var available = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase))?.Scopes?.Available;
+            var managedScheme = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase));
+            var available = managedScheme?.Scopes?.Available;
             var creation = Fields?.AuthConfigCreation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>();
             return new AuthSchemeDetail
             {
@@ -106,6 +108,7 @@ namespace Composio.Client.Wire
                 ConnectedAccountInitiationFields = Fields?.ConnectedAccountInitiation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>(),
                 IsComposioManaged = managedSchemes.Contains(scheme),
                 AvailableScopes = available?.ToArray() ?? Array.Empty<string>(),
+                AvailableUserScopes = managedScheme?.UserScopes?.Available?.ToArray() ?? Array.Empty<string>(),
                 DefaultScopes = SplitScopes(creation.FirstOrDefault(f => f.Name == "scopes")?.Default),
                 RequiredScopes = RequiredScopes?.ToArray() ?? Array.Empty<string>(),
             };

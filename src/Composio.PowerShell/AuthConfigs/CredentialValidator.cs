@@ -45,7 +45,8 @@ namespace Composio.PowerShell.AuthConfigs
         private IReadOnlyCollection<string>? Declared =>
             _type == AuthConfigType.ComposioManaged ? ManagedKeys
             : _scheme == null || !AuthSchemes.Known(_toolkit) ? null
-            : _scheme.AuthConfigCreationFields.Select(f => f.Name).ToList();
+            // The spec's credentials name scopes and user_scopes for custom configs too, whatever the scheme declares.
+            : _scheme.AuthConfigCreationFields.Select(f => f.Name).Concat(ManagedKeys).Distinct(StringComparer.Ordinal).ToList();
 
         /// <summary>
         /// The whole table as it is sent: keys under their declared names, values by <see cref="Value"/>.

@@ -145,6 +145,11 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     case SyncAction.Create:
                         id = Await(token => Client.CreateAuthConfigAsync(step.Create!, token)).Id;
+                        if (step.Update != null)
+                        {
+                            // What the create body cannot carry (the execution-tool restriction).
+                            Await(token => Client.UpdateAuthConfigAsync(id, step.Update, token));
+                        }
                         break;
                     case SyncAction.Update:
                         Await(token => Client.UpdateAuthConfigAsync(id!, step.Update!, token));
