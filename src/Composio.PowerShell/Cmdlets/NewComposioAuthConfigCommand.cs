@@ -60,6 +60,7 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>Field name → string, number, boolean or SecureString.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [CredentialCell]
         public Hashtable? Credentials { get; set; }
 
         /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
@@ -122,6 +123,7 @@ namespace Composio.PowerShell.Cmdlets
         public SwitchParameter SkipExisting { get; set; }
 
         private readonly ExistingConfigs _existing = new ExistingConfigs();
+        private readonly UnusedColumns _unusedColumns = new UnusedColumns();
 
         /// <summary>
         /// The piped object itself, so a CSV row's columns named after the scheme's fields
@@ -182,6 +184,10 @@ namespace Composio.PowerShell.Cmdlets
         private ItemPlan<Created>? Plan(ComposioConnection connection, CreateRequestBuilder builder, string label)
         {
             var request = CheckAgainstToolkit(connection.Toolkits, FetchToolkit(connection.Toolkits), builder.Build);
+            if (builder.Row != null)
+            {
+                WarnUnusedColumns(builder);
+            }
             if (Scope != null && builder.Scheme != null)
             {
                 // Advice, before -WhatIf stops: the request still goes as given.
@@ -242,6 +248,22 @@ namespace Composio.PowerShell.Cmdlets
             { Target = TargetText(request) };
         }
 
+        /// <summary>Names, once per command, each column of the piped rows that nothing takes: its values are not copied.</summary>
+        private void WarnUnusedColumns(CreateRequestBuilder builder)
+        {
+            var taken = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in MyInvocation.MyCommand.Parameters.Values)
+            {
+                taken.Add(parameter.Name);
+                taken.UnionWith(parameter.Aliases);
+            }
+            taken.UnionWith(builder.Scheme?.AuthConfigCreationFields.Select(f => f.Name) ?? Enumerable.Empty<string>());
+            foreach (var column in _unusedColumns.Next(builder.Row!, taken))
+            {
+                Warn($"The column '{column}' of the piped rows is not used by New-ComposioAuthConfig: its values are not copied to the new configs.");
+            }
+        }
+
         /// <summary>For -SkipExisting: the config of this name and toolkit, from one listing of the toolkit per command.</summary>
         private AuthConfig? Existing(ComposioConnection connection, CreateAuthConfigRequest request)
         {
@@ -283,6 +305,8 @@ namespace Composio.PowerShell.Cmdlets
                 : " with credential fields " + string.Join(", ", request.Credentials.Keys.OrderBy(k => k, StringComparer.Ordinal));
             return $"Create {kind} auth config{fields}{(disabled ? ", disabled" : string.Empty)}";
         }
+
+        private protected override string? IdOf(object result) => (result as Created)?.Made.Id;
 
         /// <summary>What one create's work item hands back: the create's answer, the read-back, or why the read-back failed.</summary>
         private sealed class Created

@@ -35,6 +35,9 @@ namespace Composio.PowerShell.DesiredState
         /// <summary>Remove configs inside the file's prune scope that the file does not declare.</summary>
         public bool Prune { get; set; }
 
+        /// <summary>A stop (Ctrl+C): planning a large project's prune ends at the next config.</summary>
+        public System.Threading.CancellationToken Stop { get; set; }
+
         /// <summary>One step per entry, in file order, then the removals.</summary>
         public IReadOnlyList<SyncStep> Plan(DesiredStateFile file, IEnumerable<AuthConfig> actual)
         {
@@ -55,7 +58,11 @@ namespace Composio.PowerShell.DesiredState
                 steps.AddRange(byIdentity
                     .Where(g => !declared.Contains(g.Key))
                     .SelectMany(g => g.Value)
-                    .Where(c => file.Prune.Covers(c.Toolkit, c.Name))
+                    .Where(c =>
+                    {
+                        Stop.ThrowIfCancellationRequested();
+                        return file.Prune.Covers(c.Toolkit, c.Name);
+                    })
                     .OrderBy(c => c.Toolkit, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
                     .Select(c => new SyncStep { Action = SyncAction.Remove, Toolkit = c.Toolkit, Name = c.Name, Id = c.Id, Type = TypeOf(c) }));
             }
@@ -107,7 +114,8 @@ namespace Composio.PowerShell.DesiredState
                     Type = entry.Type,
                     AuthScheme = entry.AuthScheme,
                     Name = entry.Name,
-                    Credentials = credentials,
+                    // Managed entries carry no credentials of their own: an empty table is no table.
+                    Credentials = credentials.Count > 0 ? credentials : null,
                     Scope = entry.Scopes,
                     UserScope = entry.UserScopes,
                     ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
