@@ -80,7 +80,7 @@ namespace Composio.PowerShell.Cmdlets
             var actual = ListConfigs(slugs);
             Say($"{file.Path}: {file.AuthConfigs.Count} declared auth configs; the project has {actual.Count} of toolkits {string.Join(", ", slugs)}.");
 
-            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.ApiKey).Resolve)
+            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.Credential).Resolve)
             {
                 Prune = Prune.IsPresent,
                 UpdateSecrets = UpdateSecrets.IsPresent,
