@@ -15,13 +15,7 @@ namespace Composio.PowerShell.Binding
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var toolkit = AuthSchemeCompleter.BoundToolkit(fakeBoundParameters);
-            var cache = toolkit == null ? null : Completion.ConnectionFor(fakeBoundParameters)?.Toolkits;
-            if (cache == null)
-            {
-                return Array.Empty<CompletionResult>();
-            }
-            var details = cache.TryGetCached(toolkit!, out var cached) ? cached : Completion.Fetch(token => cache.GetAsync(toolkit!, token));
+            var details = AuthSchemeCompleter.BoundToolkitDetails(fakeBoundParameters);
             var scopes = (details?.AuthConfigDetails ?? Array.Empty<AuthSchemeDetail>()).SelectMany(d => d.AvailableUserScopes).Distinct(StringComparer.Ordinal);
             return Completion.Matching(scopes, wordToComplete);
         }
