@@ -14,7 +14,9 @@
                package; results in out/test-results/. With -Installed, the package is first installed
                into out/installed/Modules (tools/Install-ModulePackage.ps1) and Pester tests that
                installed module; -TestHost names the PowerShell that loads it (the public CI matrix,
-               .github/workflows/ci.yml, runs this on each platform and PowerShell version).
+               .github/workflows/ci.yml, runs this on each platform and PowerShell version). The
+               contract test's npm packages are installed into out/contract/ first, from
+               tests/contract/package-lock.json.
       Demo     Build, start the emulator, and walk the seed doc's examples, printing the objects.
       Bench    Build, then the benchmarks in bench/.
       Clean    removes out/.
@@ -148,6 +150,7 @@ function Invoke-Test {
         if ($LASTEXITCODE -ne 0) { $failed = $true }
     }
 
+    Install-ContractPackage
     Invoke-PesterSuite
     if ($LASTEXITCODE -ne 0) { $failed = $true }
     if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
@@ -199,6 +202,22 @@ function Invoke-PesterSuite {
     finally {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
+}
+
+# The contract test's npm packages (the published spec's generated types, the newest SDK, the
+# TypeScript compiler), installed from the committed lock into out/contract/, and again only when
+# the lock changes. Its scripts are copied beside them, where their imports resolve.
+function Install-ContractPackage {
+    $source = Join-Path $root 'tests/contract'
+    $target = New-Item -ItemType Directory -Force (Join-Path $out 'contract')
+    Copy-Item (Join-Path $source '*') $target -Force
+    $stamp = Join-Path $target 'node_modules/.lock-hash'
+    $hash = (Get-FileHash (Join-Path $source 'package-lock.json')).Hash
+    if ((Test-Path $stamp) -and (Get-Content $stamp) -eq $hash) { return }
+    Push-Location $target
+    try { Invoke-Native 'npm ci (contract test)' { npm ci --no-audit --no-fund --loglevel=error } }
+    finally { Pop-Location }
+    Set-Content $stamp $hash
 }
 
 # Packs out/Composio/<version> as it is (no rebuild) into out/Composio.<version>.nupkg.

@@ -96,7 +96,7 @@ namespace Composio.Client
                 .Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
             var api = new ApiRequest(HttpMethod.Get, "auth_configs", qs.ToString());
             var page = await _transport.SendAsync<PageWire<AuthConfigWire>>(api, cancellationToken).ConfigureAwait(false);
-            return ToPage(page, w => w.ToModel());
+            return ToPage(page, w => w.ToModel(), api);
         }
 
         /// <summary>
@@ -117,7 +117,7 @@ namespace Composio.Client
                 { Target = id };
             }
             var api = new ApiRequest(s_patch, path, body: WireBody.ToNode(UpdateAuthConfigBody.From(request, id))) { Target = id };
-            OperationOutcome.Check(await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false), api, Options.ApiKey);
+            await SendOperationAsync(api, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>PATCH /auth_configs/{id}/ENABLED or /DISABLED.</summary>
@@ -125,7 +125,7 @@ namespace Composio.Client
         {
             var path = "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)) + (enabled ? "/ENABLED" : "/DISABLED");
             var api = new ApiRequest(s_patch, path) { Target = id };
-            OperationOutcome.Check(await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false), api, Options.ApiKey);
+            await SendOperationAsync(api, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>DELETE /auth_configs/{id}. Returns the revocation job id when <paramref name="revokeOnDelete"/> started one.</summary>
@@ -133,9 +133,14 @@ namespace Composio.Client
         {
             var qs = new QueryString().Add("revoke_on_delete", revokeOnDelete ? true : (bool?)null);
             var api = new ApiRequest(HttpMethod.Delete, "auth_configs/" + ApiIdentifiers.Segment(ApiIdentifiers.AuthConfigId(id)), qs.ToString()) { Target = id };
-            var answer = await _transport.SendAsync<OperationResultWire>(api, cancellationToken).ConfigureAwait(false);
-            OperationOutcome.Check(answer, api, Options.ApiKey);
-            return answer.RevokeJobId;
+            return await SendOperationAsync(api, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Update, status and delete: any 2xx is done (<see cref="OperationOutcome"/>).</summary>
+        private async Task<string?> SendOperationAsync(ApiRequest api, CancellationToken cancellationToken)
+        {
+            var (body, _) = await _transport.SendForBodyAsync(api, cancellationToken).ConfigureAwait(false);
+            return OperationOutcome.Read(body, api, Options.Credential);
         }
 
         /// <summary>GET /toolkits/{slug} (case-insensitive), with its auth schemes and fields.</summary>
@@ -170,16 +175,18 @@ namespace Composio.Client
                 .Add("search", string.IsNullOrEmpty(query.Search) ? null : query.Search)
                 .Add("limit", ClampLimit(limit))
                 .Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
-            var page = await _transport.SendAsync<PageWire<ToolkitWire>>(new ApiRequest(HttpMethod.Get, "toolkits", qs.ToString()), cancellationToken).ConfigureAwait(false);
-            return ToPage(page, w => w.ToModel());
+            var api = new ApiRequest(HttpMethod.Get, "toolkits", qs.ToString());
+            var page = await _transport.SendAsync<PageWire<ToolkitWire>>(api, cancellationToken).ConfigureAwait(false);
+            return ToPage(page, w => w.ToModel(), api);
         }
 
         /// <summary>GET /toolkits/categories: one page.</summary>
         public async Task<Page<ToolkitCategory>> ListToolkitCategoriesAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default)
         {
             var qs = new QueryString().Add("limit", ClampLimit(limit)).Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
-            var page = await _transport.SendAsync<PageWire<CategoryWire>>(new ApiRequest(HttpMethod.Get, "toolkits/categories", qs.ToString()), cancellationToken).ConfigureAwait(false);
-            return ToPage(page, c => new ToolkitCategory { Id = c.Id ?? c.Slug ?? string.Empty, Name = c.Name });
+            var api = new ApiRequest(HttpMethod.Get, "toolkits/categories", qs.ToString());
+            var page = await _transport.SendAsync<PageWire<CategoryWire>>(api, cancellationToken).ConfigureAwait(false);
+            return ToPage(page, c => new ToolkitCategory { Id = c.Id ?? c.Slug ?? string.Empty, Name = c.Name }, api);
         }
 
         /// <summary>Auth configs, page by page (see <see cref="PageWalker{T}"/>); at most <see cref="ComposioClientOptions.MaxPageSize"/> a page.</summary>
@@ -210,6 +217,24 @@ namespace Composio.Client
             return wire.ToModel(slug, tools);
         }
 
+        /// <summary>
+        /// POST /tools/scopes/required (published): the scopes the given tools need, in the shape
+        /// <see cref="RecommendScopesAsync"/> answers (no grant context, no conditional scopes).
+        /// </summary>
+        public async Task<ScopeRecommendation> RequiredScopesAsync(ScopeRecommendationRequest request, CancellationToken cancellationToken = default)
+        {
+            var slug = ApiIdentifiers.ToolkitSlug(request.Toolkit);
+            var tools = request.Tools ?? Array.Empty<string>();
+            if (tools.Length == 0 || tools.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ComposioException("InvalidToolSlug", ComposioErrorKind.InvalidInput, "Give tool slugs such as GITHUB_STAR_A_REPOSITORY; none may be empty.") { Target = slug };
+            }
+            var body = new RequiredScopesBody { Tools = tools.ToList(), Version = request.ToolkitVersion };
+            var api = new ApiRequest(HttpMethod.Post, "tools/scopes/required", body: WireBody.ToNode(body)) { Target = slug };
+            var wire = await _transport.SendAsync<RequiredScopesWire>(api, cancellationToken).ConfigureAwait(false);
+            return wire.ToModel(slug, string.IsNullOrEmpty(request.AuthScheme) ? "OAUTH2" : request.AuthScheme!.ToUpperInvariant(), tools);
+        }
+
         /// <summary>GET /toolkits/{slug}/scopes/grant_context (beta): the dimensions scope recommendations depend on.</summary>
         public async Task<ToolkitGrantContext> GetGrantContextAsync(string slug, string? authScheme = null, string? toolkitVersion = null, CancellationToken cancellationToken = default)
         {
@@ -224,12 +249,13 @@ namespace Composio.Client
 
         private int ClampLimit(int? limit) => Math.Max(1, Math.Min(limit ?? Options.MaxPageSize, Options.MaxPageSize));
 
-        private static Page<TModel> ToPage<TWire, TModel>(PageWire<TWire> page, Func<TWire, TModel> map) =>
+        private static Page<TModel> ToPage<TWire, TModel>(PageWire<TWire> page, Func<TWire, TModel> map, ApiRequest api) =>
             new Page<TModel>(
                 (page.Items ?? new List<TWire>()).Select(map).ToList(),
                 string.IsNullOrEmpty(page.NextCursor) ? null : page.NextCursor,
                 page.TotalItems,
-                page.TotalPages);
+                page.TotalPages)
+            { Unreadable = api.Unreadable };
 
         public void Dispose() => _transport.Dispose();
     }

@@ -15,6 +15,7 @@ namespace Composio.Client
 
         /// <summary>The environment variables the official SDKs read; so do we.</summary>
         public const string ApiKeyVariable = "COMPOSIO_API_KEY";
+        public const string UserApiKeyVariable = "COMPOSIO_USER_API_KEY";
         public const string BaseUriVariable = "COMPOSIO_BASE_URL";
         public const string AllowInsecureHttpVariable = "COMPOSIO_ALLOW_INSECURE_HTTP";
 
@@ -33,6 +34,19 @@ namespace Composio.Client
 
         /// <summary>The project API key (`ak_...`), sent as `x-api-key`. Never logged.</summary>
         public string ApiKey { get; set; } = string.Empty;
+
+        /// <summary>
+        /// A user's API key (the CLI's), sent as `x-user-api-key` instead of the project key: the
+        /// spec accepts it on every auth-config operation and on toolkit list and retrieve. Never
+        /// logged. Exactly one of <see cref="ApiKey"/> and this is set (the service refuses both).
+        /// </summary>
+        public string UserApiKey { get; set; } = string.Empty;
+
+        /// <summary>The credential every request carries: the user key when set, else the project key.</summary>
+        public string Credential => string.IsNullOrEmpty(UserApiKey) ? ApiKey : UserApiKey;
+
+        /// <summary>The header <see cref="Credential"/> goes in.</summary>
+        public string CredentialHeader => string.IsNullOrEmpty(UserApiKey) ? "x-api-key" : "x-user-api-key";
 
         /// <summary>Set by <see cref="WithEnvironment"/> when the key had surrounding whitespace (a file read with Get-Content -Raw) that was removed.</summary>
         public bool ApiKeyWasTrimmed { get; private set; }
@@ -76,13 +90,20 @@ namespace Composio.Client
         /// </summary>
         public ComposioClientOptions WithEnvironment()
         {
-            if (string.IsNullOrEmpty(ApiKey))
+            if (string.IsNullOrEmpty(ApiKey) && string.IsNullOrEmpty(UserApiKey))
             {
                 ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) ?? string.Empty;
+                // As the official client: the user key from the environment only when there is no project key.
+                if (string.IsNullOrEmpty(ApiKey))
+                {
+                    UserApiKey = Environment.GetEnvironmentVariable(UserApiKeyVariable) ?? string.Empty;
+                }
             }
             var trimmed = ApiKey.Trim();
-            ApiKeyWasTrimmed = trimmed.Length != ApiKey.Length;
+            var trimmedUser = UserApiKey.Trim();
+            ApiKeyWasTrimmed = trimmed.Length != ApiKey.Length || trimmedUser.Length != UserApiKey.Length;
             ApiKey = trimmed;
+            UserApiKey = trimmedUser;
             var baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
             if (!string.IsNullOrEmpty(baseUri) && _baseUri == null)
             {
@@ -137,18 +158,24 @@ namespace Composio.Client
                     $"API version '{ApiVersion}' is not supported; use 'v3.1' (default) or 'v3'.")
                 { Target = ApiVersion };
             }
-            if (string.IsNullOrEmpty(ApiKey))
+            if (!string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(UserApiKey))
+            {
+                throw new ComposioException("ApiKeyConflict", ComposioErrorKind.Configuration,
+                    "Give a project API key or a user API key, not both: the service refuses a request that carries two credentials.");
+            }
+            if (string.IsNullOrEmpty(Credential))
             {
                 throw new ComposioException("ApiKeyMissing", ComposioErrorKind.Configuration,
                     $"No Composio API key was given, and {ApiKeyVariable} is not set.");
             }
             // A header value with CR/LF would inject a header, or the handler would drop it silently.
-            for (var i = 0; i < ApiKey.Length; i++)
+            var key = Credential;
+            for (var i = 0; i < key.Length; i++)
             {
-                if (char.IsControl(ApiKey[i]) || (char.IsWhiteSpace(ApiKey[i]) && (i == 0 || i == ApiKey.Length - 1)))
+                if (char.IsControl(key[i]) || (char.IsWhiteSpace(key[i]) && (i == 0 || i == key.Length - 1)))
                 {
                     throw new ComposioException("InvalidApiKey", ComposioErrorKind.Configuration,
-                        $"The API key holds a control character or whitespace (character {i + 1} of {ApiKey.Length}); a key is one line of letters, digits and '_'. Check how it was read (e.g. Get-Content -Raw keeps line breaks).");
+                        $"The API key holds a control character or whitespace (character {i + 1} of {key.Length}); a key is one line of letters, digits and '_'. Check how it was read (e.g. Get-Content -Raw keeps line breaks).");
                 }
             }
         }

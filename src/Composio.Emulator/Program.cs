@@ -64,11 +64,13 @@ app.Use(next => new ApiKeyMiddleware(next, options).InvokeAsync);
 var authConfigs = new AuthConfigEndpoints(store, catalog, view, options.LossyPageLimit);
 var toolkits = new ToolkitEndpoints(catalog);
 var toolkitScopes = new ToolkitScopeEndpoints(catalog);
+var toolScopes = new ToolScopeEndpoints(catalog);
 foreach (var version in ApiVersion.All)
 {
     authConfigs.Map(app, version);
     toolkits.Map(app, version);
     toolkitScopes.Map(app, version);
+    toolScopes.Map(app, version);
 }
 new AdminEndpoints(store, log, faults, catalog).Map(app);
 app.MapFallback("{**path}", ctx => ApiError.WriteAsync(ctx, StatusCodes.Status404NotFound, ApiError.Slugs.NotFound,

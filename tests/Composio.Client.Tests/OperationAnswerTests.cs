@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Composio.Client.Tests;
 
-/// <summary>Update, enable/disable and delete accept the old `{}` and the 2026 `{"success", "message"}` answers alike.</summary>
+/// <summary>Update, enable/disable and delete: any 2xx answer is done, whatever its body (the spec types them `unknown`).</summary>
 public class OperationAnswerTests
 {
     private const string Id = "ac_answer01";
@@ -19,32 +19,46 @@ public class OperationAnswerTests
         new object[] { "delete", (Func<ComposioClient, Task>)(c => c.DeleteAuthConfigAsync(Id)) },
     };
 
-    [Theory]
-    [MemberData(nameof(Calls))]
-    public async Task The_old_empty_answer_and_the_new_success_answer_both_do(string what, Func<ComposioClient, Task> call)
+    /// <summary>The spec types these answers `unknown`: whatever a 2xx carries, the call is done.</summary>
+    public static IEnumerable<object?[]> Answers() => new[]
     {
-        foreach (var answer in new[] { "{}", "{\"success\":true,\"message\":\"Auth config updated\"}", "{\"success\":true}" })
-        {
-            var fake = new FakeHandler().Then(HttpStatusCode.OK, answer);
-            using var client = TestClients.With(fake);
-            await call(client);
-            Assert.True(fake.Count == 1, $"{what} with {answer}");
-        }
-    }
+        new object?[] { HttpStatusCode.NoContent, null, "application/json" },
+        new object?[] { HttpStatusCode.OK, null, "application/json" },
+        new object?[] { HttpStatusCode.OK, "", "application/json" },
+        new object?[] { HttpStatusCode.OK, "", "text/plain" },
+        new object?[] { HttpStatusCode.OK, "OK", "text/plain" },
+        new object?[] { HttpStatusCode.OK, "<html>done</html>", "text/html" },
+        new object?[] { HttpStatusCode.OK, "{}", "application/json" },
+        new object?[] { HttpStatusCode.OK, "{\"success\":true,\"message\":\"Auth config updated\"}", "application/json" },
+        new object?[] { HttpStatusCode.OK, "{\"success\":\"true\"}", "application/json" },
+        new object?[] { HttpStatusCode.OK, "{\"success\":false,\"message\":\"odd\"}", "application/json" },
+        new object?[] { HttpStatusCode.OK, "{\"success\":1,\"message\":{\"text\":\"nested\"},\"revoke_job_id\":42}", "application/json" },
+        new object?[] { HttpStatusCode.OK, "[1,2,3]", "application/json" },
+        new object?[] { HttpStatusCode.OK, "true", "application/json" },
+        new object?[] { HttpStatusCode.OK, "\"done\"", "application/json" },
+        new object?[] { HttpStatusCode.OK, "{not json", "application/json" },
+        new object?[] { HttpStatusCode.Accepted, "{\"queued\":true}", "application/json" },
+    };
+
+    public static IEnumerable<object?[]> CallsAndAnswers() =>
+        from call in Calls() from answer in Answers() select new[] { call[0], call[1] }.Concat(answer).ToArray();
 
     [Theory]
-    [MemberData(nameof(Calls))]
-    public async Task Success_false_is_a_failure_with_the_servers_reason(string what, Func<ComposioClient, Task> call)
+    [MemberData(nameof(CallsAndAnswers))]
+    public async Task Any_2xx_answer_is_done_whatever_its_body(string what, Func<ComposioClient, Task> call, HttpStatusCode status, string? body, string mediaType)
     {
-        var fake = new FakeHandler().Then(HttpStatusCode.OK, "{\"success\":false,\"message\":\"Auth config is locked\"}");
+        var fake = new FakeHandler().Then(status, body, mediaType: mediaType);
         using var client = TestClients.With(fake);
-        var error = await Assert.ThrowsAsync<ComposioException>(() => call(client));
-        Assert.Equal("ComposioOperationFailed", error.ErrorId);
-        Assert.Equal("Auth config is locked", error.ServerMessage);
-        Assert.Contains("Auth config is locked", error.Message);
-        Assert.Equal(Id, error.Target);
-        Assert.Equal(1, fake.Count); // Not retried: the server answered.
-        _ = what;
+        await call(client); // Throws (the test fails) if any answer is taken as a failure.
+        Assert.True(fake.Count == 1, $"{what} with {status} {body}: sent once, not retried");
+    }
+
+    [Fact]
+    public async Task A_revoke_job_id_that_is_not_text_is_ignored_not_a_failure()
+    {
+        var fake = new FakeHandler().Then(HttpStatusCode.OK, "{\"revoke_job_id\":{\"id\":1}}");
+        using var client = TestClients.With(fake);
+        Assert.Null(await client.DeleteAuthConfigAsync(Id, revokeOnDelete: true));
     }
 
     [Fact]
@@ -61,14 +75,18 @@ public class OperationAnswerTests
     }
 
     [Fact]
-    public async Task The_servers_message_never_echoes_a_secret_that_was_sent()
+    public async Task The_servers_message_is_logged_without_a_secret_that_was_sent()
     {
         const string secret = "rotated-secret-value-42";
-        var fake = new FakeHandler().Then(HttpStatusCode.OK, $"{{\"success\":false,\"message\":\"bad client_secret {secret}\"}}");
+        var fake = new FakeHandler().Then(HttpStatusCode.OK, $"{{\"success\":true,\"message\":\"stored client_secret {secret}\"}}");
         using var client = TestClients.With(fake);
-        var error = await Assert.ThrowsAsync<ComposioException>(() => client.UpdateAuthConfigAsync(Id,
-            new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, Credentials = new Dictionary<string, object?> { ["client_secret"] = secret } }));
-        Assert.DoesNotContain(secret, error.Message);
-        Assert.DoesNotContain(secret, error.ServerMessage);
+        var log = new CapturingLog();
+        using (Composio.Client.Logging.ClientLog.Use(log))
+        {
+            await client.UpdateAuthConfigAsync(Id,
+                new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, Credentials = new Dictionary<string, object?> { ["client_secret"] = secret } });
+        }
+        Assert.Contains(log.VerboseLines, l => l.Contains("stored client_secret"));
+        Assert.DoesNotContain(log.All, l => l.Contains(secret));
     }
 }

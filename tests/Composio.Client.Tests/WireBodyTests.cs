@@ -45,7 +45,7 @@ public class WireBodyTests
     [Fact]
     public async Task Seed_custom_notion_oauth2() =>
         Assert.Equal(
-            "{\"toolkit\":{\"slug\":\"notion\"},\"auth_config\":{\"type\":\"use_custom_auth\",\"authScheme\":\"OAUTH2\",\"name\":\"Notion Auth\"," +
+            "{\"toolkit\":{\"slug\":\"notion\"},\"auth_config\":{\"type\":\"use_custom_auth\",\"name\":\"Notion Auth\",\"authScheme\":\"OAUTH2\"," +
             "\"credentials\":{\"client_id\":\"1234567890\",\"client_secret\":\"1234567890\",\"oauth_redirect_uri\":\"" + Redirect + "\"}}}",
             await CreateBody(new CreateAuthConfigRequest
             {
@@ -56,22 +56,22 @@ public class WireBodyTests
     [Fact]
     public async Task Seed_managed_hubspot_with_scopes() =>
         Assert.Equal(
-            "{\"toolkit\":{\"slug\":\"hubspot\"},\"auth_config\":{\"type\":\"use_composio_managed_auth\",\"name\":\"HubspotConfig\",\"credentials\":{\"scopes\":\"sales-email-read,tickets\"}}}",
+            "{\"toolkit\":{\"slug\":\"hubspot\"},\"auth_config\":{\"type\":\"use_composio_managed_auth\",\"credentials\":{\"scopes\":\"sales-email-read,tickets\"},\"name\":\"HubspotConfig\"}}",
             await CreateBody(new CreateAuthConfigRequest { Toolkit = "HUBSPOT", Name = "HubspotConfig", Credentials = new Dictionary<string, object?> { ["scopes"] = "sales-email-read,tickets" } }));
 
     [Fact]
     public async Task Seed_custom_perplexity_api_key_with_empty_credentials() =>
         Assert.Equal(
-            "{\"toolkit\":{\"slug\":\"perplexityai\"},\"auth_config\":{\"type\":\"use_custom_auth\",\"authScheme\":\"API_KEY\",\"name\":\"Perplexity AI\",\"credentials\":{}}}",
+            "{\"toolkit\":{\"slug\":\"perplexityai\"},\"auth_config\":{\"type\":\"use_custom_auth\",\"name\":\"Perplexity AI\",\"authScheme\":\"API_KEY\",\"credentials\":{}}}",
             await CreateBody(new CreateAuthConfigRequest { Toolkit = "perplexityai", Type = AuthConfigType.Custom, AuthScheme = "API_KEY", Name = "Perplexity AI", Credentials = new Dictionary<string, object?>() }));
 
     [Fact]
-    public async Task Custom_create_with_every_member_in_the_sdk_order() =>
+    public async Task Custom_create_with_every_member_in_core_0_21s_order() =>
         Assert.Equal(
             "{\"toolkit\":{\"slug\":\"notion\"},\"auth_config\":{\"type\":\"use_custom_auth\",\"authScheme\":\"OAUTH2\"," +
-            "\"credentials\":{\"client_id\":\"c\",\"n\":42,\"flag\":true,\"ratio\":0.5,\"list\":[\"a\",\"b\"]}," +
+            "\"credentials\":{\"client_id\":\"c\",\"n\":42,\"flag\":true,\"ratio\":0.5,\"list\":[\"a\",\"b\"]},\"is_enabled_for_tool_router\":true," +
             "\"proxy_config\":{\"proxy_url\":\"https://proxy.test\",\"proxy_auth_key\":\"pk\"}," +
-            "\"tool_access_config\":{\"tools_for_connected_account_creation\":[\"NOTION_SEARCH\"]},\"is_enabled_for_tool_router\":true}}",
+            "\"tool_access_config\":{\"tools_for_connected_account_creation\":[\"NOTION_SEARCH\"]}}}",
             await CreateBody(new CreateAuthConfigRequest
             {
                 Toolkit = "notion", Type = AuthConfigType.Custom, AuthScheme = "OAUTH2",
@@ -122,11 +122,35 @@ public class WireBodyTests
         Assert.Equal("{\"type\":\"default\",\"restrict_to_following_tools\":[]}",
             await UpdateBody(new UpdateAuthConfigRequest { Type = AuthConfigType.ComposioManaged, RestrictToFollowingTools = Array.Empty<string>() }));
 
+    [Fact]
+    public async Task Custom_update_sets_a_proxy_then_removes_it_with_a_sent_null() =>
+        Assert.Equal(
+            "{\"type\":\"custom\",\"proxy_config\":{\"proxy_url\":\"https://proxy.test\",\"proxy_auth_key\":\"pk\"},\"is_enabled_for_tool_router\":true}" +
+            "|{\"type\":\"custom\",\"proxy_config\":null,\"shared_credentials\":{\"k\":null}}",
+            await UpdateBody(new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, ProxyUrl = "https://proxy.test", ProxyAuthKey = "pk", IsEnabledForToolRouter = true }) + "|" +
+            await UpdateBody(new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, ClearProxy = true, SharedCredentials = new Dictionary<string, object?> { ["k"] = null } }));
+
+    [Fact]
+    public async Task Custom_update_takes_the_deprecated_restriction_too_as_the_spec_allows() =>
+        Assert.Equal("{\"type\":\"custom\",\"restrict_to_following_tools\":[\"T\"]}",
+            await UpdateBody(new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, RestrictToFollowingTools = new[] { "T" } }));
+
+    [Fact]
+    public async Task Creates_carry_shared_credentials_on_both_variants() =>
+        Assert.Equal(
+            "{\"toolkit\":{\"slug\":\"github\"},\"auth_config\":{\"type\":\"use_composio_managed_auth\",\"credentials\":{\"user_scopes\":\"u\"},\"is_enabled_for_tool_router\":false,\"shared_credentials\":{\"k\":\"v\"}}}",
+            await CreateBody(new CreateAuthConfigRequest
+            {
+                Toolkit = "github", Credentials = new Dictionary<string, object?> { ["user_scopes"] = "u" }, IsEnabledForToolRouter = false,
+                SharedCredentials = new Dictionary<string, object?> { ["k"] = "v" },
+            }));
+
     public static IEnumerable<object[]> MembersOfTheOtherVariant() => new[]
     {
         new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, Scopes = "a" } },
         new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, UserScopes = "a" } },
-        new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.Custom, RestrictToFollowingTools = new[] { "T" } } },
+        new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.ComposioManaged, ProxyUrl = "https://proxy.test" } },
+        new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.ComposioManaged, ClearProxy = true } },
         new object[] { new UpdateAuthConfigRequest { Type = AuthConfigType.ComposioManaged, Credentials = new Dictionary<string, object?> { ["client_id"] = "x" } } },
     };
 

@@ -15,14 +15,15 @@ public sealed class ApiCurrencyTests(EmulatorFixture fixture) : EmulatorTest(fix
     }
 
     [Fact]
-    public async Task Update_Status_AndDelete_AnswerSuccessAndMessage()
+    public async Task Update_AndStatus_AnswerSuccessAndMessage_DeleteOnlyItsRevokeJob()
     {
         var id = await Api.CreateAsync("github");
         AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "default", name = "x" }));
         AssertSuccess(await Api.PatchAsync($"auth_configs/{id}/DISABLED"));
         AssertSuccess(await Api.PatchAsync($"auth_configs/{id}/ENABLED"));
         var deleted = await Api.DeleteAsync($"auth_configs/{id}?revoke_on_delete=true");
-        AssertSuccess(deleted);
+        Assert.Equal(200, deleted.Code);
+        Assert.Equal(new[] { "revoke_job_id" }, deleted.Obj.Select(kv => kv.Key)); // the spec's `{revoke_job_id?}`
         Assert.StartsWith("pj_", deleted.Obj["revoke_job_id"]!.GetValue<string>());
     }
 
@@ -51,15 +52,15 @@ public sealed class ApiCurrencyTests(EmulatorFixture fixture) : EmulatorTest(fix
     }
 
     [Fact]
-    public async Task CustomUpdate_MergesSharedCredentials_ButHasNoRestrictToFollowingTools()
+    public async Task CustomUpdate_MergesSharedCredentials_AndTakesTheDeprecatedRestriction()
     {
         var id = await Api.CreateCustomNotionAsync("shared");
         AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "custom", shared_credentials = new { team = "team-shared-secret-1" } }));
         Assert.Equal("team...", (await GetAsync(id))["shared_credentials"]!["team"]!.GetValue<string>());
 
-        var response = await Api.PatchAsync("auth_configs/" + id, new { type = "custom", restrict_to_following_tools = new[] { "NOTION_SEARCH" } });
-        Assert.Equal(400, response.Code);
-        Assert.Contains("restrict_to_following_tools", response.ErrorMessage);
+        // The spec allows the deprecated top-level restriction on both variants (§9 item 1).
+        AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "custom", restrict_to_following_tools = new[] { "NOTION_SEARCH" } }));
+        Assert.Equal("NOTION_SEARCH", (await GetAsync(id))["restrict_to_following_tools"]![0]!.GetValue<string>());
     }
 
     [Fact]

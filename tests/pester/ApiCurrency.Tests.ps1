@@ -82,7 +82,7 @@ Describe 'Set-ComposioAuthConfig -SharedCredentials' {
     }
 }
 
-Describe 'Set-ComposioAuthConfig -RestrictToTools' {
+Describe 'Set-ComposioAuthConfig -RestrictToTools (the execution-tool restriction, as core 0.21 sends it)' {
     BeforeEach {
         Reset-ComposioEmulator $emulator
         $custom = New-CustomConfig $emulator notion 'restrict custom'
@@ -90,25 +90,21 @@ Describe 'Set-ComposioAuthConfig -RestrictToTools' {
         Clear-ComposioEmulatorRequest $emulator
     }
 
-    It 'sends restrict_to_following_tools for a managed config' {
-        Set-ComposioAuthConfig -Id $managed -RestrictToTools GITHUB_STAR_A_REPOSITORY, GITHUB_CREATE_AN_ISSUE
-        (Get-Patch)[0].body_text | Should -Be '{"type":"default","restrict_to_following_tools":["GITHUB_STAR_A_REPOSITORY","GITHUB_CREATE_AN_ISSUE"]}'
-        (Get-RawConfig $emulator $managed).restrict_to_following_tools | Should -Be @('GITHUB_STAR_A_REPOSITORY', 'GITHUB_CREATE_AN_ISSUE')
+    It 'sends tool_access_config.tools_available_for_execution, not the deprecated top-level list, for <Kind> configs' -ForEach @(
+        @{ Kind = 'managed'; Type = 'default' }
+        @{ Kind = 'custom'; Type = 'custom' }
+    ) {
+        $id = if ($Kind -eq 'managed') { $managed } else { $custom }
+        Set-ComposioAuthConfig -Id $id -RestrictToTools GITHUB_STAR_A_REPOSITORY, GITHUB_CREATE_AN_ISSUE
+        (Get-Patch)[0].body_text | Should -Be ('{"type":"' + $Type + '","tool_access_config":{"tools_available_for_execution":["GITHUB_STAR_A_REPOSITORY","GITHUB_CREATE_AN_ISSUE"]}}')
+        (Get-RawConfig $emulator $id).tool_access_config.tools_available_for_execution | Should -Be @('GITHUB_STAR_A_REPOSITORY', 'GITHUB_CREATE_AN_ISSUE')
     }
 
-    It 'clears the restriction with an empty list, and takes the API name as an alias' {
+    It 'clears the restriction with an empty list; -RestrictToFollowingTools and -ToolsAvailableForExecution are the same parameter' {
         Set-ComposioAuthConfig -Id $managed -RestrictToFollowingTools GITHUB_STAR_A_REPOSITORY
-        Set-ComposioAuthConfig -Id $managed -RestrictToTools @()
-        (Get-Patch)[1].body_text | Should -Be '{"type":"default","restrict_to_following_tools":[]}'
-        @((Get-RawConfig $emulator $managed).restrict_to_following_tools).Count | Should -Be 0
-    }
-
-    It 'refuses it for a custom config before sending the change, and goes on with the next id' {
-        $custom, $managed | Set-ComposioAuthConfig -RestrictToTools GITHUB_STAR_A_REPOSITORY -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'RestrictToToolsOnCustomConfig,*'
-        $failures[0].TargetObject | Should -Be $custom
-        @(Get-Patch).path | Should -Be @("/api/v3.1/auth_configs/$managed")
+        Set-ComposioAuthConfig -Id $managed -ToolsAvailableForExecution @()
+        (Get-Patch)[1].body_text | Should -Be '{"type":"default","tool_access_config":{"tools_available_for_execution":[]}}'
+        @((Get-RawConfig $emulator $managed).tool_access_config.tools_available_for_execution).Count | Should -Be 0
     }
 }
 
@@ -151,7 +147,7 @@ Describe 'CIMD_OAUTH and fields hidden from the user' {
 
     It 'creates a CIMD config without demanding the hidden required field; the server applies its default' {
         $config = New-ComposioAuthConfig -Toolkit linear -Type Custom -AuthScheme CIMD_OAUTH
-        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"linear"},"auth_config":{"type":"use_custom_auth","authScheme":"CIMD_OAUTH"}}'
+        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"linear"},"auth_config":{"type":"use_custom_auth","authScheme":"CIMD_OAUTH","credentials":{}}}'
         $config.AuthScheme | Should -Be 'CIMD_OAUTH'
         $default = (Get-ComposioAuthConfigField linear CIMD_OAUTH -IncludeHidden | Where-Object Name -eq 'client_id').Default
         (Get-RawConfig $emulator $config.Id).credentials.client_id | Should -Be $default

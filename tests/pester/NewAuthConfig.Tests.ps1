@@ -98,10 +98,10 @@ Describe 'New-ComposioAuthConfig: the seed examples' {
 }
 
 Describe 'New-ComposioAuthConfig: parameters' {
-    It 'has exactly the parameters issues 3 and 10 name, -Toolkit mandatory at position 0' {
+    It 'has exactly the parameters issues 3, 10 and 18 name, -Toolkit mandatory at position 0' {
         $command = Get-Command New-ComposioAuthConfig
         $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
-        ($own | Sort-Object) -join ',' | Should -Be 'AllowUndeclaredField,AuthScheme,Connection,Credentials,InputObject,Name,RedirectUri,Scope,SkipExisting,ThrottleLimit,Toolkit,ToolsForConnectedAccountCreation,Type'
+        ($own | Sort-Object) -join ',' | Should -Be 'AllowUndeclaredField,AuthScheme,Connection,Credentials,EnabledForToolRouter,InputObject,Name,ProxyAuthKey,ProxyUrl,RedirectUri,Scope,SharedCredentials,SkipExisting,ThrottleLimit,Toolkit,ToolsAvailableForExecution,ToolsForConnectedAccountCreation,Type,UserScope'
         $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
         $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
         $command.Parameters.Keys | Should -Contain 'WhatIf'

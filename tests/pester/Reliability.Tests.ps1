@@ -215,9 +215,9 @@ Describe 'Bad inputs: a stable error id, and no request when the module can judg
         @{ Name = 'Get-ComposioToolkit -Slug Kelvin sign'; ErrorId = 'InvalidToolkitSlug'; NoRequest = $true; Block = { Get-ComposioToolkit -Slug "$([char]0x212A)ey" } }
         @{ Name = 'Get -Toolkit github?x=1'; ErrorId = 'InvalidToolkitSlug'; NoRequest = $true; Block = { Get-ComposioAuthConfig -Toolkit 'github?x=1' } }
         @{ Name = 'New -Toolkit ../x'; ErrorId = 'InvalidToolkitSlug'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit '../x' } }
-        @{ Name = 'New custom with an unknown scheme'; ErrorId = 'AuthSchemeNotSupported'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme BOGUS } }
+        @{ Name = 'New custom with an unknown scheme'; ErrorId = 'AuthSchemeNotSupported'; NoRequest = $false; ToolkitReadOnly = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme BOGUS } }
         @{ Name = 'New custom without a scheme'; ErrorId = 'AuthSchemeRequired'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom } }
-        @{ Name = 'New managed where none is offered'; ErrorId = 'ManagedAuthNotOffered'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit perplexityai } }
+        @{ Name = 'New managed where none is offered'; ErrorId = 'ManagedAuthNotOffered'; NoRequest = $false; ToolkitReadOnly = $true; Block = { New-ComposioAuthConfig -Toolkit perplexityai } }
         @{ Name = 'New custom missing client_secret'; ErrorId = 'MissingRequiredField'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'x' } } }
         @{ Name = 'New with a relative redirect URI'; ErrorId = 'InvalidRedirectUri'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'x'; client_secret = 'y' } -RedirectUri 'callback/here' } }
         @{ Name = 'New with an ftp redirect URI'; ErrorId = 'InvalidRedirectUri'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'x'; client_secret = 'y' } -RedirectUri 'ftp://example.org/cb' } }
@@ -228,7 +228,7 @@ Describe 'Bad inputs: a stable error id, and no request when the module can judg
         @{ Name = 'New with a field given twice'; ErrorId = 'DuplicateCredentialField'; NoRequest = $true; Block = { New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'a'; client_secret = 'y' } -ClientId 'b' } }
         @{ Name = 'Get with both type filters'; ErrorId = 'ConflictingTypeFilter'; NoRequest = $true; Block = { Get-ComposioAuthConfig -ComposioManaged -Custom } }
         @{ Name = 'Set with nothing to set'; ErrorId = 'NothingToSet'; NoWrite = $true; Block = { Set-ComposioAuthConfig -Id 'ac_abc123' -Confirm:$false } }
-        @{ Name = 'Get-ComposioAuthConfigField with an unknown scheme'; ErrorId = 'AuthSchemeNotSupported'; NoRequest = $true; Block = { Get-ComposioAuthConfigField -Toolkit notion -AuthScheme BOGUS } }
+        @{ Name = 'Get-ComposioAuthConfigField with an unknown scheme'; ErrorId = 'AuthSchemeNotSupported'; NoRequest = $false; ToolkitReadOnly = $true; Block = { Get-ComposioAuthConfigField -Toolkit notion -AuthScheme BOGUS } }
         @{ Name = 'Connect over http to another host'; ErrorId = 'InsecureBaseUri'; NoRequest = $true; Block = { Connect-Composio -ApiKey (ConvertTo-Secure 'ak_x_12345678') -BaseUri 'http://composio.example.org' } }
         @{ Name = 'Connect with an ftp base URI'; ErrorId = 'InvalidBaseUri'; NoRequest = $true; Block = { Connect-Composio -ApiKey (ConvertTo-Secure 'ak_x_12345678') -BaseUri 'ftp://composio.example.org' } }
         @{ Name = 'Connect with a relative base URI'; ErrorId = 'InvalidBaseUri'; NoRequest = $true; Block = { Connect-Composio -ApiKey (ConvertTo-Secure 'ak_x_12345678') -BaseUri 'relative/path' } }
@@ -248,6 +248,11 @@ Describe 'Bad inputs: a stable error id, and no request when the module can judg
         $failure.ToString() | Should -Not -Match 'One or more errors occurred'
         if ($NoRequest) { @(Get-WireRequest $emulator) | Should -BeNullOrEmpty }
         if ($NoWrite) { @(Get-WireRequest $emulator | Where-Object method -ne 'GET') | Should -BeNullOrEmpty }
+        # Stale metadata may not refuse (issue 18): the toolkit is read again once, and nothing else is sent.
+        if ($ToolkitReadOnly) {
+            @(Get-WireRequest $emulator).Count | Should -BeGreaterThan 0
+            @(Get-WireRequest $emulator).path | ForEach-Object { $_ | Should -BeLike '/api/v3.1/toolkits/*' }
+        }
     }
 
     It 'a bad id in a pipeline is a non-terminating error: the good ids around it are still removed' {

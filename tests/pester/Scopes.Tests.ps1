@@ -66,6 +66,25 @@ Describe 'Get-ComposioToolkitScope -Tool / -Recommended' {
         ($answer | Out-String) | Should -Match 'Conditional\s*:\s*https://www.googleapis.com/auth/gmail.settings.sharing when account_type=workspace for GMAIL_SEND_EMAIL'
     }
 
+    It 'falls back to the published POST /tools/scopes/required when the beta endpoint answers 404, with the same output' {
+        $beta = Get-ComposioToolkitScope -Toolkit gmail -Tool GMAIL_SEND_EMAIL, GMAIL_FETCH_EMAILS
+        Add-ComposioEmulatorFault $emulator @{ method = 'POST'; path = '/api/v3.1/toolkits/gmail/scopes/recommended'; kind = 'status'; status = 404 }
+        try {
+            Clear-ComposioEmulatorRequest $emulator
+            $answer = Get-ComposioToolkitScope -Toolkit gmail -Tool GMAIL_SEND_EMAIL, GMAIL_FETCH_EMAILS -ErrorVariable failures
+            $failures | Should -BeNullOrEmpty
+            $requests = @(Get-ApiRequest $emulator)
+            $requests.path | Should -Be @('/api/v3.1/toolkits/gmail/scopes/recommended', '/api/v3.1/tools/scopes/required')
+            $requests[1].body_text | Should -Be '{"tools":["GMAIL_SEND_EMAIL","GMAIL_FETCH_EMAILS"]}'
+            $answer.GetType().FullName | Should -Be 'Composio.ScopeRecommendation'
+            $answer.LeastPrivilege | Should -Be $beta.LeastPrivilege
+            $answer.Fewest | Should -Be $beta.Fewest
+            $answer.AuthScheme | Should -Be 'OAUTH2'
+            $answer.Tools | Should -Be @('GMAIL_SEND_EMAIL', 'GMAIL_FETCH_EMAILS')
+        }
+        finally { Clear-ComposioEmulatorFault $emulator }
+    }
+
     It '-Recommended alone asks for every tool' {
         $answer = Get-ComposioToolkitScope slack -Recommended
         (Get-Recommend)[0].body_text | Should -Be '{"tools":[]}'
@@ -111,7 +130,7 @@ Describe 'From a recommendation to an auth config' {
     It 'pipes the recommended scopes into New-ComposioAuthConfig -Scope' {
         $config = Get-ComposioToolkitScope github -Tool GITHUB_GET_THE_AUTHENTICATED_USER, GITHUB_CREATE_A_GIST |
             New-ComposioAuthConfig -Toolkit github -Name 'GitHub gists'
-        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"GitHub gists","credentials":{"scopes":"read:user,gist"}}}'
+        (Get-CreateRequest $emulator)[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","credentials":{"scopes":"read:user,gist"},"name":"GitHub gists"}}'
         $config.Credentials['scopes'] | Should -Be 'read:user,gist'
     }
 

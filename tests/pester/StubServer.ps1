@@ -1,7 +1,7 @@
 # A tiny HTTP server for answers the emulator would never give (a server that misbehaves on
-# purpose): every request gets the answer the script block returns for it. Runs on 127.0.0.1 in
-# a background runspace; Stop-StubServer ends it. The requests it saw are in .Requests. An answer
-# may also be @{ Status = <code>; Body = <text> } for an error status.
+# purpose): every request gets the answer the script block returns for it (text, or a hashtable
+# with Status, ContentType and Body). Runs on 127.0.0.1 in
+# a background runspace; Stop-StubServer ends it. The requests it saw are in .Requests.
 
 function Start-StubServer([Parameter(Mandatory)] [scriptblock] $Answer) {
     $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -17,11 +17,16 @@ function Start-StubServer([Parameter(Mandatory)] [scriptblock] $Answer) {
             while ($Listener.IsListening) {
                 try { $context = $Listener.GetContext() } catch { break }
                 $Requests.Enqueue([pscustomobject]@{ Method = $context.Request.HttpMethod; Url = $context.Request.Url })
-                $answered = & $Answer $context.Request
-                if ($answered -is [hashtable]) { $context.Response.StatusCode = $answered.Status; $answered = $answered.Body }
-                $body = [Text.Encoding]::UTF8.GetBytes($answered)
-                $context.Response.ContentType = 'application/json'
-                $context.Response.OutputStream.Write($body, 0, $body.Length)
+                $reply = & $Answer $context.Request
+                # A hashtable sets the status and type too: @{ Status = 204; ContentType = 'text/plain'; Body = '' }.
+                if ($reply -is [hashtable]) {
+                    $context.Response.StatusCode = if ($reply.Status) { $reply.Status } else { 200 }
+                    $context.Response.ContentType = if ($reply.ContainsKey('ContentType')) { $reply.ContentType } else { 'application/json' }
+                    $reply = $reply.Body
+                }
+                else { $context.Response.ContentType = 'application/json' }
+                $body = [Text.Encoding]::UTF8.GetBytes([string] $reply)
+                if ($body.Length) { $context.Response.OutputStream.Write($body, 0, $body.Length) }
                 $context.Response.Close()
             }
         }).AddArgument($listener).AddArgument($Answer.ToString()).AddArgument($requests)

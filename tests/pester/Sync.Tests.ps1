@@ -77,7 +77,7 @@ Describe 'Sync-ComposioAuthConfig: plan and apply' {
 
         $creates = @(Get-CreateRequest $emulator)
         $creates.Count | Should -Be 3
-        $creates[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"prod-github","credentials":{"scopes":"repo,read:user"},"tool_access_config":{"tools_for_connected_account_creation":["GITHUB_GET_USER"]}}}'
+        $creates[0].body_text | Should -Be '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","credentials":{"scopes":"repo,read:user"},"name":"prod-github","tool_access_config":{"tools_for_connected_account_creation":["GITHUB_GET_USER"]}}}'
         $creates[1].body.auth_config.credentials.client_secret | Should -Be $NotionSecret
         $creates[1].body.auth_config.authScheme | Should -Be 'OAUTH2'
         $disable = @(Get-WriteRequest $emulator | Where-Object method -eq 'PATCH')

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using Composio.Client.Errors;
@@ -38,6 +40,9 @@ namespace Composio.Client.Http
 
         /// <summary>The toolkit slug it is about, for errors.</summary>
         public string? Toolkit { get; set; }
+
+        /// <summary>After the answer was read: the values it held that could not be read and were left empty.</summary>
+        public IReadOnlyList<string> Unreadable { get; set; } = Array.Empty<string>();
 
         /// <summary>Copies the request's facts onto an error about it.</summary>
         public ComposioException Describe(ComposioException error)

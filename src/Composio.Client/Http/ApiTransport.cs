@@ -52,7 +52,7 @@ namespace Composio.Client.Http
                 // nobody reads; our Debug lines come from DebugLoggingHandler.
                 .RemoveAllLoggers();
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
-            // custom headers, so following one would hand x-api-key to whatever host it names.
+            // custom headers, so following one would hand the key header to whatever host it names.
             builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, Proxy = proxy, UseProxy = true });
             _services = services.BuildServiceProvider();
             // One factory per connection: its handlers, retry state and settings belong to one project.
@@ -60,11 +60,18 @@ namespace Composio.Client.Http
             _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
         }
 
-        /// <summary>Sends and deserializes the answer; <typeparamref name="T"/> of <see cref="NoContent"/> ignores the body.</summary>
+        /// <summary>Sends and deserializes the answer.</summary>
         public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
+            var (body, mediaType) = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            return Read<T>(body, mediaType, request);
+        }
+
+        /// <summary>Sends and returns the body of a 2xx answer as it came, whatever its type.</summary>
+        public async Task<(string Body, string? MediaType)> SendForBodyAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
             using var message = new HttpRequestMessage(request.Method, new Uri(_prefix + request.Path + request.Query));
-            message.Headers.TryAddWithoutValidation("x-api-key", _options.ApiKey);
+            message.Headers.TryAddWithoutValidation(_options.CredentialHeader, _options.Credential);
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             message.Headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
             // .NET Framework would send "Expect: 100-continue" with every body and wait for the
@@ -75,7 +82,7 @@ namespace Composio.Client.Http
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");
             }
             RequestProperties.Set(message, RequestProperties.CreatesResource, request.CreatesResource);
-            var secrets = SecretValues.Of(_options.ApiKey, request.Body);
+            var secrets = SecretValues.Of(_options.Credential, request.Body);
             RequestProperties.Set(message, RequestProperties.Secrets, secrets);
             RequestProperties.Set(message, RequestProperties.Request, request);
 
@@ -113,16 +120,11 @@ namespace Composio.Client.Http
                         && RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
                     {
                         ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
-                        return Read<T>("{}", "application/json", request);
+                        return ("{}", "application/json");
                     }
                     throw Describe(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
                 }
-                // A delete may answer 204 or an empty 200: that is the `{}` it documents.
-                if (request.Method == HttpMethod.Delete && string.IsNullOrWhiteSpace(body))
-                {
-                    return Read<T>("{}", "application/json", request);
-                }
-                return Read<T>(body, mediaType, request);
+                return (body, mediaType);
             }
         }
 
@@ -141,23 +143,28 @@ namespace Composio.Client.Http
 
         private static T Read<T>(string body, string? mediaType, ApiRequest request)
         {
-            if (typeof(T) == typeof(NoContent))
-            {
-                return default!;
-            }
             if (mediaType == null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 throw InvalidResponse(request, $"a {(mediaType ?? "untyped")} body where JSON was expected");
             }
-            try
+            T? value;
+            using (var problems = ReadProblems.Begin())
             {
-                var value = JsonSerializer.Deserialize<T>(body, ComposioJson.Options);
-                return value ?? throw InvalidResponse(request, "an empty JSON value");
+                try
+                {
+                    value = JsonSerializer.Deserialize<T>(body, ComposioJson.ReadOptions);
+                }
+                catch (JsonException)
+                {
+                    throw InvalidResponse(request, "a body that is not valid JSON of the expected shape");
+                }
+                request.Unreadable = problems.Items;
             }
-            catch (JsonException)
+            if (request.Unreadable.Count > 0)
             {
-                throw InvalidResponse(request, "a body that is not valid JSON of the expected shape");
+                ClientLog.Verbose($"{request.Method} /{request.Path}: {UnreadableValues.Describe(request.Unreadable)}");
             }
+            return value ?? throw InvalidResponse(request, "an empty JSON value");
         }
 
         private static ComposioException InvalidResponse(ApiRequest request, string what) =>
@@ -168,10 +175,5 @@ namespace Composio.Client.Http
         {
             _services.Dispose();
         }
-    }
-
-    /// <summary>Marks a call whose answer body does not matter (`{}`).</summary>
-    internal sealed class NoContent
-    {
     }
 }

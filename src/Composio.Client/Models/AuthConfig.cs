@@ -23,6 +23,7 @@ namespace Composio
         private ItemList<string>? _toolsForCreation;
         private ItemList<string>? _toolsForExecution;
         private string? _proxyUrl;
+        private string? _proxyAuthKey;
         private bool? _toolRouter;
         private ItemList<string>? _restrictTo;
         private CredentialMap? _sharedCredentials;
@@ -37,9 +38,13 @@ namespace Composio
         public bool IsComposioManaged { get; set; }
         /// <summary>`ComposioManaged` or `Custom`: the spelling -Type takes, the same in tables, CSV and JSON.</summary>
         public string Type { get; set; } = nameof(AuthConfigType.ComposioManaged);
-        /// <summary>`ENABLED` or `DISABLED`; null when the server did not say.</summary>
+        /// <summary>`ENABLED` or `DISABLED`, or another status the server reports, kept as its text; null when the server did not say.</summary>
         public string? Status { get; set; }
-        public bool? IsEnabled => Status == null ? (bool?)null : string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase);
+        /// <summary>Null when the status is unknown or not one of the two this module knows: nothing decides from a status it does not understand.</summary>
+        public bool? IsEnabled =>
+            string.Equals(Status, "ENABLED", StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(Status, "DISABLED", StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
         public DateTime? CreatedAt { get => _createdAt ?? Rest?.CreatedAt; set => _createdAt = value; }
         public DateTime? LastUpdatedAt { get => _lastUpdatedAt ?? Rest?.LastUpdatedAt; set => _lastUpdatedAt = value; }
         public string? CreatedBy { get => _createdBy ?? Rest?.CreatedBy; set => _createdBy = value; }
@@ -49,6 +54,8 @@ namespace Composio
         public ItemList<string> ToolsForConnectedAccountCreation { get => _toolsForCreation ??= Rest?.ToolsForConnectedAccountCreation ?? ItemList<string>.Empty; set => _toolsForCreation = value; }
         public ItemList<string> ToolsAvailableForExecution { get => _toolsForExecution ??= Rest?.ToolsAvailableForExecution ?? ItemList<string>.Empty; set => _toolsForExecution = value; }
         public string? ProxyUrl { get => _proxyUrl ?? Rest?.ProxyUrl; set => _proxyUrl = value; }
+        /// <summary>`***` when the proxy has an auth key (a secret, never shown), else null.</summary>
+        public string? ProxyAuthKey { get => _proxyAuthKey ?? Rest?.ProxyAuthKey; set => _proxyAuthKey = value; }
         public bool? IsEnabledForToolRouter { get => _toolRouter ?? Rest?.IsEnabledForToolRouter; set => _toolRouter = value; }
         public ItemList<string> RestrictToFollowingTools { get => _restrictTo ??= Rest?.RestrictToFollowingTools ?? ItemList<string>.Empty; set => _restrictTo = value; }
         /// <summary>Shared credential fields with every value shown as `***`: they are secrets every connection uses.</summary>

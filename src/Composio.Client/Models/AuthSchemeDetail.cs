@@ -16,6 +16,8 @@ namespace Composio
         public bool IsComposioManaged { get; set; }
         /// <summary>The scopes Composio's managed app can request for this scheme (`composio_managed_auth[].scopes.available`).</summary>
         public string[] AvailableScopes { get; set; } = Array.Empty<string>();
+        /// <summary>The user-token scopes Composio's managed app can request (`composio_managed_auth[].user_scopes.available`, Slack's).</summary>
+        public string[] AvailableUserScopes { get; set; } = Array.Empty<string>();
         /// <summary>The scopes requested when none are given: the default of the `scopes` creation field, split at commas.</summary>
         public string[] DefaultScopes { get; set; } = Array.Empty<string>();
         /// <summary>Scopes the scheme always needs (`required_scopes`).</summary>

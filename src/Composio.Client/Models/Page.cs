@@ -17,5 +17,8 @@ namespace Composio.Client
         public string? NextCursor { get; }
         public int? TotalItems { get; }
         public int? TotalPages { get; }
+
+        /// <summary>Values this page held that could not be read and were left empty on their objects (e.g. `no_of_connections ("many" is not a whole number)`).</summary>
+        public IReadOnlyList<string> Unreadable { get; internal set; } = System.Array.Empty<string>();
     }
 }

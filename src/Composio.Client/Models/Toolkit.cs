@@ -22,7 +22,11 @@ namespace Composio
         public int? TriggersCount { get; set; }
         public string? Version { get; set; }
         public bool Deprecated { get; set; }
-        /// <summary>Each scheme with its fields; only filled when the toolkit was retrieved by slug.</summary>
+        /// <summary>
+        /// Each scheme with its fields; only filled when the toolkit was retrieved by slug, and
+        /// null when the record had none (the spec makes it optional): then its schemes and fields
+        /// are unknown, not absent.
+        /// </summary>
         public AuthSchemeDetail[]? AuthConfigDetails { get; set; }
 
         public override string ToString() => Slug;

@@ -52,6 +52,11 @@ namespace Composio.Client.Paging
         /// </summary>
         public bool CountDiffers => IsComplete && TotalItems is int total && total != ItemsRead;
 
+        /// <summary>Values the pages so far held that could not be read and were left empty; callers warn once per listing.</summary>
+        public IReadOnlyList<string> Unreadable => _unreadable;
+
+        private readonly List<string> _unreadable = new List<string>();
+
         /// <summary>The next page, or null when the walk is complete.</summary>
         public async Task<Page<T>?> NextAsync(CancellationToken cancellationToken = default)
         {
@@ -67,6 +72,7 @@ namespace Composio.Client.Paging
             var page = await _fetch(_cursor, PageSize, cancellationToken).ConfigureAwait(false);
             PagesRead++;
             ItemsRead += page.Items.Count;
+            _unreadable.AddRange(page.Unreadable);
             if (PagesRead == 1)
             {
                 TotalItems = page.TotalItems;

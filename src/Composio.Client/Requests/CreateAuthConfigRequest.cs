@@ -14,7 +14,10 @@ namespace Composio.Client.Requests
         public IDictionary<string, object?>? Credentials { get; set; }
         public string[]? ToolsForConnectedAccountCreation { get; set; }
         public bool? IsEnabledForToolRouter { get; set; }
+        /// <summary>Custom configs only: `proxy_config`.</summary>
         public string? ProxyUrl { get; set; }
         public string? ProxyAuthKey { get; set; }
+        /// <summary>`shared_credentials` (experimental): values every connection of the config uses.</summary>
+        public IDictionary<string, object?>? SharedCredentials { get; set; }
     }
 }

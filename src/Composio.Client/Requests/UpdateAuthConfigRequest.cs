@@ -22,7 +22,12 @@ namespace Composio.Client.Requests
         public bool? IsEnabledForToolRouter { get; set; }
         /// <summary>Both variants: merged key by key into the stored shared credentials (a null value removes a key).</summary>
         public IDictionary<string, object?>? SharedCredentials { get; set; }
-        /// <summary>Managed configs only: `restrict_to_following_tools` (deprecated by the API in favour of ToolsAvailableForExecution).</summary>
+        /// <summary>`restrict_to_following_tools`, deprecated by the API: the module sends <see cref="ToolsAvailableForExecution"/>, as the official SDK does.</summary>
         public string[]? RestrictToFollowingTools { get; set; }
+        /// <summary>Custom configs only: a new `proxy_config` (URL, optional auth key).</summary>
+        public string? ProxyUrl { get; set; }
+        public string? ProxyAuthKey { get; set; }
+        /// <summary>Custom configs only: send `proxy_config: null`, removing the proxy.</summary>
+        public bool ClearProxy { get; set; }
     }
 }

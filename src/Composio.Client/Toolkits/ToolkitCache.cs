@@ -62,6 +62,16 @@ namespace Composio.Client.Toolkits
             {
                 return cached;
             }
+            return await RefreshAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// From the API whatever the cache holds (then cached): before refusing a scheme or field
+        /// the cached metadata does not know, since the service may have added it since.
+        /// </summary>
+        public async Task<Toolkit> RefreshAsync(string slug, CancellationToken cancellationToken = default)
+        {
+            var key = ApiIdentifiers.ToolkitSlug(slug);
             var toolkit = await _client.GetToolkitAsync(key, cancellationToken).ConfigureAwait(false);
             Keep(key, toolkit);
             return toolkit;

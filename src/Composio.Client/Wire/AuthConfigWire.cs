@@ -53,6 +53,7 @@ namespace Composio.Client.Wire
                 ConnectionCount = NoOfConnections,
                 Credentials = MaskedCredentials(Credentials, ExpectedInputFields),
                 ProxyUrl = ProxyConfig?.ProxyUrl,
+                ProxyAuthKey = string.IsNullOrEmpty(ProxyConfig?.ProxyAuthKey) ? null : SecretNames.Mask,
                 ToolsForConnectedAccountCreation = new ItemList<string>(ToolAccessConfig?.ToolsForConnectedAccountCreation ?? new List<string>()),
                 ToolsAvailableForExecution = new ItemList<string>(ToolAccessConfig?.ToolsAvailableForExecution ?? new List<string>()),
                 IsEnabledForToolRouter = IsEnabledForToolRouter,

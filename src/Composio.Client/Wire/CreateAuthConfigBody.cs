@@ -7,7 +7,8 @@ namespace Composio.Client.Wire
 {
     /// <summary>
     /// POST /auth_configs: `{"toolkit": {"slug"}, "auth_config": {...}}`, the auth_config member
-    /// being one of the two variants below. Property order is the order the official SDK sends.
+    /// being one of the two variants below. Property order is the order @composio/core 0.21 sends
+    /// (checked byte for byte against it by tests/pester/Contract.Tests.ps1).
     /// </summary>
     internal sealed class CreateAuthConfigBody
     {
@@ -37,6 +38,7 @@ namespace Composio.Client.Wire
                     ProxyConfig = request.ProxyUrl == null ? null : new ProxyConfigWire { ProxyUrl = request.ProxyUrl, ProxyAuthKey = request.ProxyAuthKey },
                     ToolAccessConfig = tools,
                     IsEnabledForToolRouter = request.IsEnabledForToolRouter,
+                    SharedCredentials = CredentialValues.From(request.SharedCredentials),
                 }
                 : new ManagedAuthConfigOptions
                 {
@@ -44,30 +46,33 @@ namespace Composio.Client.Wire
                     Credentials = CredentialValues.From(request.Credentials),
                     ToolAccessConfig = tools,
                     IsEnabledForToolRouter = request.IsEnabledForToolRouter,
+                    SharedCredentials = CredentialValues.From(request.SharedCredentials),
                 };
             return new CreateAuthConfigBody { Toolkit = new ToolkitRefWire { Slug = slug }, AuthConfig = options };
         }
     }
 
-    /// <summary>`use_composio_managed_auth`: no authScheme, as the official SDK sends it.</summary>
+    /// <summary>`use_composio_managed_auth`: no authScheme; members in @composio/core 0.21's order.</summary>
     internal sealed class ManagedAuthConfigOptions
     {
         [JsonPropertyName("type")] public string Type => "use_composio_managed_auth";
-        [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("credentials")] public Dictionary<string, object?>? Credentials { get; set; }
-        [JsonPropertyName("tool_access_config")] public ToolAccessConfigWire? ToolAccessConfig { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("is_enabled_for_tool_router")] public bool? IsEnabledForToolRouter { get; set; }
+        [JsonPropertyName("tool_access_config")] public ToolAccessConfigWire? ToolAccessConfig { get; set; }
+        [JsonPropertyName("shared_credentials")] public Dictionary<string, object?>? SharedCredentials { get; set; }
     }
 
-    /// <summary>`use_custom_auth`: the scheme is required and is the API's one camelCase key.</summary>
+    /// <summary>`use_custom_auth`: the scheme is required and is the API's one camelCase key; members in @composio/core 0.21's order.</summary>
     internal sealed class CustomAuthConfigOptions
     {
         [JsonPropertyName("type")] public string Type => "use_custom_auth";
-        [JsonPropertyName("authScheme")] public string? AuthScheme { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("authScheme")] public string? AuthScheme { get; set; }
         [JsonPropertyName("credentials")] public Dictionary<string, object?>? Credentials { get; set; }
+        [JsonPropertyName("is_enabled_for_tool_router")] public bool? IsEnabledForToolRouter { get; set; }
         [JsonPropertyName("proxy_config")] public ProxyConfigWire? ProxyConfig { get; set; }
         [JsonPropertyName("tool_access_config")] public ToolAccessConfigWire? ToolAccessConfig { get; set; }
-        [JsonPropertyName("is_enabled_for_tool_router")] public bool? IsEnabledForToolRouter { get; set; }
+        [JsonPropertyName("shared_credentials")] public Dictionary<string, object?>? SharedCredentials { get; set; }
     }
 }

@@ -28,7 +28,13 @@ namespace Composio.Client.Wire
         public Toolkit ToModel()
         {
             var slug = (Slug ?? string.Empty).ToLowerInvariant();
-            var managed = (ComposioManagedAuthSchemes ?? new List<string>()).Select(s => s.ToUpperInvariant()).ToArray();
+            // The spec requires composio_managed_auth and makes composio_managed_auth_schemes optional: both are read.
+            var managed = (ComposioManagedAuthSchemes ?? new List<string>())
+                .Concat((ComposioManagedAuth ?? new List<ManagedAuthWire>()).Select(m => m.Mode ?? string.Empty))
+                .Where(s => s.Length > 0)
+                .Select(s => s.ToUpperInvariant())
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
             var details = AuthConfigDetails?.Select(d => d.ToModel(slug, managed, ComposioManagedAuth)).ToArray();
             var schemes = AuthSchemes?.Select(s => s.ToUpperInvariant()).ToArray()
                 ?? details?.Select(d => d.AuthScheme).ToArray()
@@ -72,6 +78,7 @@ namespace Composio.Client.Wire
     {
         [JsonPropertyName("mode")] public string? Mode { get; set; }
         [JsonPropertyName("scopes")] public ManagedScopesWire? Scopes { get; set; }
+        [JsonPropertyName("user_scopes")] public ManagedScopesWire? UserScopes { get; set; }
     }
 
     internal sealed class ManagedScopesWire
@@ -89,7 +96,8 @@ namespace Composio.Client.Wire
         public AuthSchemeDetail ToModel(string toolkit, string[] managedSchemes, List<ManagedAuthWire>? managedAuth)
         {
             var scheme = (Mode ?? string.Empty).ToUpperInvariant();
-            var available = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase))?.Scopes?.Available;
+            var managedScheme = managedAuth?.FirstOrDefault(m => string.Equals(m.Mode, scheme, StringComparison.OrdinalIgnoreCase));
+            var available = managedScheme?.Scopes?.Available;
             var creation = Fields?.AuthConfigCreation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>();
             return new AuthSchemeDetail
             {
@@ -100,6 +108,7 @@ namespace Composio.Client.Wire
                 ConnectedAccountInitiationFields = Fields?.ConnectedAccountInitiation?.ToModels(toolkit, scheme) ?? Array.Empty<AuthConfigField>(),
                 IsComposioManaged = managedSchemes.Contains(scheme),
                 AvailableScopes = available?.ToArray() ?? Array.Empty<string>(),
+                AvailableUserScopes = managedScheme?.UserScopes?.Available?.ToArray() ?? Array.Empty<string>(),
                 DefaultScopes = SplitScopes(creation.FirstOrDefault(f => f.Name == "scopes")?.Default),
                 RequiredScopes = RequiredScopes?.ToArray() ?? Array.Empty<string>(),
             };

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Composio.Emulator.Errors;
 using Composio.Emulator.Options;
 using Composio.Emulator.Requests;
@@ -5,12 +6,14 @@ using Composio.Emulator.Requests;
 namespace Composio.Emulator.Auth;
 
 /// <summary>
-/// x-api-key must be one of the configured keys. Sending a bearer token as well is two credential
-/// modes at once, which the service rejects with 401 too.
+/// Exactly one credential per request: the project key (x-api-key), or a user's key
+/// (x-user-api-key) where the spec's operation accepts UserApiKeyAuth (every auth-config
+/// operation, toolkit list and retrieve). Two modes at once (either key with the other, or with a
+/// bearer token) is a 401, as on the service.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, EmulatorOptions options)
+public sealed partial class ApiKeyMiddleware(RequestDelegate next, EmulatorOptions options)
 {
-    private const string Fix = "Send exactly one credential: the project API key in the x-api-key header.";
+    private const string Fix = "Send exactly one credential: the project API key in the x-api-key header (or a user API key in x-user-api-key where the operation accepts it).";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -20,10 +23,20 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, EmulatorOptions optio
         }
         var headers = context.Request.Headers;
         var key = headers["x-api-key"].ToString();
+        var userKey = headers["x-user-api-key"].ToString();
         var hasBearer = headers.Authorization.ToString().StartsWith("Bearer", StringComparison.OrdinalIgnoreCase);
-        if (key.Length > 0 && hasBearer)
+        var modes = (key.Length > 0 ? 1 : 0) + (userKey.Length > 0 ? 1 : 0) + (hasBearer ? 1 : 0);
+        if (modes > 1)
         {
-            return Reject(context, "Both an API key and a bearer token were sent; use exactly one authentication method.");
+            return Reject(context, "Multiple authentication modes were provided. Provide exactly one authentication mode per request.");
+        }
+        if (userKey.Length > 0)
+        {
+            if (!AcceptsUserKey(context.Request.Method, context.Request.Path.Value ?? ""))
+            {
+                return Reject(context, "This operation does not accept a user API key (x-user-api-key); send the project API key in x-api-key.");
+            }
+            return options.UserApiKeys.Contains(userKey) ? next(context) : Reject(context, "Invalid user API key.");
         }
         if (key.Length == 0)
         {
@@ -35,6 +48,17 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, EmulatorOptions optio
         }
         return next(context);
     }
+
+    /// <summary>The operations whose spec security names UserApiKeyAuth.</summary>
+    private static bool AcceptsUserKey(string method, string path) =>
+        AuthConfigPath().IsMatch(path)
+        || (HttpMethods.IsGet(method) && ToolkitPath().IsMatch(path) && !path.EndsWith("/categories", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^/api/v3(\.1)?/auth_configs(/[^/]+(/[^/]+)?)?/?$")]
+    private static partial Regex AuthConfigPath();
+
+    [GeneratedRegex(@"^/api/v3(\.1)?/toolkits(/[^/]+)?/?$")]
+    private static partial Regex ToolkitPath();
 
     private static Task Reject(HttpContext context, string message) =>
         ApiError.WriteAsync(context, StatusCodes.Status401Unauthorized, ApiError.Slugs.Unauthorized, message, Fix);

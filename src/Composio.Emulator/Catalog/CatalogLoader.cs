@@ -65,8 +65,12 @@ public static class CatalogLoader
         }
         raw["slug"] = slug;
         var name = Str(raw["name"]) ?? slug;
-        var meta = raw["meta"] as JsonObject ?? new JsonObject();
-        raw["meta"] = meta;
+        var managed = (raw["composio_managed_auth_schemes"] as JsonArray)?
+            .Select(n => Str(n)?.ToUpperInvariant()).OfType<string>().ToList() ?? new List<string>();
+        raw["composio_managed_auth_schemes"] = new JsonArray(managed.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+        var isDeprecated = raw[SpecShape.DeprecatedFlagKey] is JsonValue dep && dep.TryGetValue<bool>(out var isDep) && isDep;
+        SpecShape.Complete(raw, slug, name, managed);
+        var meta = (JsonObject)raw["meta"]!;
 
         var details = new List<AuthDetail>();
         var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -106,9 +110,6 @@ public static class CatalogLoader
             }
         }
 
-        var managed = (raw["composio_managed_auth_schemes"] as JsonArray)?
-            .Select(n => Str(n)?.ToUpperInvariant()).OfType<string>().ToList() ?? new List<string>();
-        raw["composio_managed_auth_schemes"] = new JsonArray(managed.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
 
         // Emulator-only data behind the scope endpoints: parsed here, never served with the toolkit.
         var scopeMaps = Scopes.ScopeMap.ParseAll(raw[Scopes.ScopeMap.CatalogKey], $"{source}: toolkit {slug}");
@@ -124,7 +125,7 @@ public static class CatalogLoader
             Slug = slug,
             Name = name,
             Type = Str(raw["type"]) ?? "native",
-            IsDeprecated = raw["is_deprecated"] is JsonValue dep && dep.TryGetValue<bool>(out var isDep) && isDep,
+            IsDeprecated = isDeprecated,
             Logo = Str(meta["logo"]) ?? "",
             ManagedSchemes = managed,
             Details = details,

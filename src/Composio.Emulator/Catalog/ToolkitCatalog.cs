@@ -52,6 +52,7 @@ public sealed class ToolkitCatalog
             ["no_auth"] = schemes.Count == 0 || schemes.All(s => s == "NO_AUTH"),
             ["is_local_toolkit"] = t.Raw["is_local_toolkit"] is JsonValue v && v.TryGetValue<bool>(out var local) && local,
             ["auth_guide_url"] = t.Raw["auth_guide_url"]?.DeepClone(),
+            ["deprecated"] = new JsonObject { ["toolkitId"] = t.Raw["deprecated"]?["toolkitId"]?.DeepClone() ?? "" },
             ["meta"] = new JsonObject
             {
                 ["description"] = meta["description"]?.DeepClone(),
@@ -59,8 +60,8 @@ public sealed class ToolkitCatalog
                 ["app_url"] = meta["app_url"]?.DeepClone(),
                 ["categories"] = new JsonArray(t.Categories
                     .Select(c => (JsonNode?)new JsonObject { ["id"] = c.Slug, ["name"] = c.Name }).ToArray()),
-                ["tools_count"] = meta["tools_count"]?.DeepClone() ?? 0,
-                ["triggers_count"] = meta["triggers_count"]?.DeepClone() ?? 0,
+                ["tools_count"] = meta["tools_count"]?.DeepClone(),
+                ["triggers_count"] = meta["triggers_count"]?.DeepClone(),
                 ["version"] = meta["version"]?.DeepClone(),
                 ["created_at"] = meta["created_at"]?.DeepClone(),
                 ["updated_at"] = meta["updated_at"]?.DeepClone(),

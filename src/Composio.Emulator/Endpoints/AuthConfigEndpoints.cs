@@ -17,9 +17,12 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
     private const string TypeManaged = "use_composio_managed_auth";
     private const string TypeCustom = "use_custom_auth";
 
-    // The two members of the update union (contract §3, plus §8 item 3 for the default one).
+    // The two members of the update union (the published spec; §9 item 1: the deprecated
+    // restrict_to_following_tools on both).
     private static readonly string[] CustomPatchKeys =
-        { "type", "name", "credentials", "proxy_config", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials" };
+        { "type", "name", "credentials", "proxy_config", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials", "restrict_to_following_tools" };
+    // The members of tool_access_config a read shows; anything else sent in it is not kept.
+    private static readonly string[] ToolAccessKeys = { "tools_for_connected_account_creation", "tools_available_for_execution" };
     private static readonly string[] DefaultPatchKeys =
         { "type", "name", "scopes", "user_scopes", "tool_access_config", "is_enabled_for_tool_router", "shared_credentials", "restrict_to_following_tools" };
 
@@ -139,7 +142,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             AuthScheme = scheme,
             Credentials = credentials,
             ProxyConfig = proxy,
-            ToolAccessConfig = (JsonObject?)toolAccess?.DeepClone(),
+            ToolAccessConfig = KnownToolAccess(toolAccess),
             IsEnabledForToolRouter = toolRouter ?? false,
             SharedCredentials = (JsonObject?)shared?.DeepClone(),
             RestrictToFollowingTools = restrict ?? (IReadOnlyList<string>)Array.Empty<string>(),
@@ -197,6 +200,24 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
                 credentials[field.Name] = field.Default;
             }
         }
+    }
+
+    /// <summary>Only the tool lists the spec knows, each as a list of strings (400 otherwise).</summary>
+    private static JsonObject? KnownToolAccess(JsonObject? toolAccess)
+    {
+        if (toolAccess is null)
+        {
+            return null;
+        }
+        var result = new JsonObject();
+        foreach (var key in ToolAccessKeys)
+        {
+            if (JsonRead.OptionalStringList(toolAccess, key, "tool_access_config." + key, Validation) is { } tools)
+            {
+                result[key] = ToolkitCatalog.StringArray(tools);
+            }
+        }
+        return result;
     }
 
     /// <summary>Merges a patch object key by key into <paramref name="current"/> (a null value removes the key); null clears all.</summary>
@@ -391,7 +412,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
             else
             {
                 config.ToolAccessConfig ??= new JsonObject();
-                foreach (var (key, value) in toolAccess)
+                foreach (var (key, value) in toolAccess.Where(kv => ToolAccessKeys.Contains(kv.Key)))
                 {
                     if (value is null)
                     {
@@ -435,7 +456,8 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         {
             throw NotFound(id);
         }
-        var body = Success($"Auth config {id} deleted");
+        // The spec's delete answer: `{revoke_job_id?}` (§9 item 2), not the update's {success, message}.
+        var body = new JsonObject();
         if (revoke)
         {
             body["revoke_job_id"] = "pj_" + RandomIds.Alphanumeric(12);
@@ -443,7 +465,7 @@ public sealed class AuthConfigEndpoints(AuthConfigStore store, ToolkitCatalog ca
         return JsonResponse.WriteAsync(ctx, body, StatusCodes.Status200OK);
     }
 
-    /// <summary>The 2026 answer of update, status and delete (contract §8 item 1), where `{}` used to be.</summary>
+    /// <summary>The answer of update and status (contract §8 item 1; the spec types them `unknown`).</summary>
     private static JsonObject Success(string message) => new() { ["success"] = true, ["message"] = message };
 
     private static string RouteId(HttpContext ctx) => ctx.Request.RouteValues["id"] as string ?? "";

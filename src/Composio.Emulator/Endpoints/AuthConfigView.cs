@@ -28,7 +28,7 @@ public sealed class AuthConfigView(ToolkitCatalog catalog)
             ["auth_scheme"] = c.AuthScheme,
             ["is_composio_managed"] = c.IsComposioManaged,
             ["credentials"] = MaskCredentials(c.Credentials, toolkit),
-            ["proxy_config"] = c.ProxyConfig?.DeepClone(),
+            ["proxy_config"] = MaskProxy(c.ProxyConfig),
             ["status"] = c.Enabled ? "ENABLED" : "DISABLED",
             ["created_by"] = c.CreatedBy,
             ["created_at"] = Timestamp(c.CreatedAt),
@@ -53,6 +53,21 @@ public sealed class AuthConfigView(ToolkitCatalog catalog)
         {
             var secret = (toolkit?.SecretFieldNames.Contains(key) ?? false) || LooksSecret(key);
             result[key] = secret && value is not null ? Mask(value) : value?.DeepClone();
+        }
+        return result;
+    }
+
+    /// <summary>The proxy's URL as stored; its auth key is a secret, masked like one.</summary>
+    public static JsonObject? MaskProxy(JsonObject? proxy)
+    {
+        if (proxy is null)
+        {
+            return null;
+        }
+        var result = (JsonObject)proxy.DeepClone();
+        if (result["proxy_auth_key"] is JsonNode key)
+        {
+            result["proxy_auth_key"] = Mask(key);
         }
         return result;
     }

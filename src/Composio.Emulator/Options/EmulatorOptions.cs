@@ -3,16 +3,19 @@ using System.Globalization;
 namespace Composio.Emulator.Options;
 
 /// <summary>
-/// Command line: --port &lt;p&gt; (0 = any free port), --api-key &lt;k&gt; (repeatable),
+/// Command line: --port &lt;p&gt; (0 = any free port), --api-key &lt;k&gt; (repeatable), --user-api-key &lt;k&gt; (repeatable),
 /// --catalog &lt;file.json&gt;, --faults &lt;file.json&gt;, --lossy-page-limit. Parsed by hand so the framework's own
 /// configuration never interprets our arguments.
 /// </summary>
 public sealed class EmulatorOptions
 {
     public const string DefaultApiKey = "ak_emulator_test";
+    /// <summary>A user's (CLI) key, sent as x-user-api-key; accepted where the spec's operation names UserApiKeyAuth.</summary>
+    public const string DefaultUserApiKey = "uak_emulator_user";
 
     public int Port { get; private set; }
     public IReadOnlySet<string> ApiKeys { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+    public IReadOnlySet<string> UserApiKeys { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
     public List<string> CatalogFiles { get; } = new();
     public List<string> FaultFiles { get; } = new();
 
@@ -24,13 +27,14 @@ public sealed class EmulatorOptions
     public bool LossyPageLimit { get; private set; }
 
     public const string Usage =
-        "Usage: Composio.Emulator [--port <p>] [--api-key <key>]... [--catalog <toolkits.json>]... [--faults <rules.json>]... [--lossy-page-limit]";
+        "Usage: Composio.Emulator [--port <p>] [--api-key <key>]... [--user-api-key <key>]... [--catalog <toolkits.json>]... [--faults <rules.json>]... [--lossy-page-limit]";
 
     /// <exception cref="ArgumentException">On an unknown option or a bad value; the message says which.</exception>
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
         var options = new EmulatorOptions();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var userKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -71,6 +75,14 @@ public sealed class EmulatorOptions
                     }
                     keys.Add(key);
                     break;
+                case "--user-api-key":
+                    var userKey = Value();
+                    if (userKey.Length == 0)
+                    {
+                        throw new ArgumentException("--user-api-key must not be empty.");
+                    }
+                    userKeys.Add(userKey);
+                    break;
                 case "--catalog":
                     options.CatalogFiles.Add(Value());
                     break;
@@ -92,6 +104,11 @@ public sealed class EmulatorOptions
             keys.Add(DefaultApiKey);
         }
         options.ApiKeys = keys;
+        if (userKeys.Count == 0)
+        {
+            userKeys.Add(DefaultUserApiKey);
+        }
+        options.UserApiKeys = userKeys;
         return options;
     }
 }

@@ -97,9 +97,15 @@ namespace Composio.PowerShell.AuthConfigs
                 toolkit.Slug, "AuthScheme");
         }
 
+        /// <summary>
+        /// False when the toolkit record had no auth_config_details (optional in the spec): its
+        /// schemes and fields are unknown, so nothing is refused for not being among them.
+        /// </summary>
+        public static bool Known(Toolkit toolkit) => toolkit.AuthConfigDetails != null;
+
         private static void Require(Toolkit toolkit, string scheme, IReadOnlyCollection<string> offered)
         {
-            if (!offered.Contains(scheme.ToUpperInvariant()))
+            if (Known(toolkit) && !offered.Contains(scheme.ToUpperInvariant()))
             {
                 throw ErrorCatalog.AuthSchemeNotSupported.At(toolkit.Slug, "AuthScheme", toolkit.Slug, scheme, List(offered));
             }

@@ -18,11 +18,13 @@ namespace Composio.PowerShell.AuthConfigs
     {
         /// <summary>Credential fields that static parameters cover, and which parameter.</summary>
         private const string ScopesField = "scopes";
+        private const string UserScopesField = "user_scopes";
 
         public static readonly IReadOnlyDictionary<string, string> StaticFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["scopes"] = "Scope",
             ["oauth_redirect_uri"] = "RedirectUri",
+            ["user_scopes"] = "UserScope",
         };
 
         public AuthConfigType Type { get; set; }
@@ -32,6 +34,19 @@ namespace Composio.PowerShell.AuthConfigs
         public string[]? Scope { get; set; }
         public Uri? RedirectUri { get; set; }
         public string[]? ToolsForConnectedAccountCreation { get; set; }
+        /// <summary>
+        /// The execution-tool restriction. The create body has no place for it (the spec's create
+        /// takes only the creation tools), so it is sent right after the create as
+        /// tool_access_config.tools_available_for_execution, as the official SDK's update sends it.
+        /// </summary>
+        public string[]? ToolsAvailableForExecution { get; set; }
+        /// <summary>Managed OAuth user-token scopes (Slack's), sent as credentials.user_scopes.</summary>
+        public string[]? UserScope { get; set; }
+        public string? ProxyUrl { get; set; }
+        public string? ProxyAuthKey { get; set; }
+        public bool? IsEnabledForToolRouter { get; set; }
+        /// <summary>Shared credentials (secrets every connection uses); values as given, text trimmed.</summary>
+        public IDictionary? SharedCredentials { get; set; }
         public AuthFieldParameters FieldParameters { get; set; } = AuthFieldParameters.Empty;
 
         /// <summary>A piped CSV row: its columns named after the scheme's creation fields are credentials.</summary>
@@ -46,8 +61,6 @@ namespace Composio.PowerShell.AuthConfigs
         /// <summary>Send credential keys the scheme does not declare (its metadata may lag).</summary>
         public bool AllowUndeclaredFields { get; set; }
 
-        /// <summary>Custom configs send credentials even when empty ({} for schemes that need none, as the docs do).</summary>
-        public bool AlwaysSendCustomCredentials { get; set; }
 
         /// <summary>What a message about the item calls it: "'GitHub' (toolkit github)" or "toolkit github".</summary>
         public string Label(string toolkit) => LabelOf(toolkit, Name);
@@ -68,12 +81,14 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 AddRowFields(scheme, given);
             }
-            var credentials = new CredentialValidator(toolkit, Type, scheme, AllowUndeclaredFields).Check(given, target);
+            var credentials = InDeclaredOrder(scheme, new CredentialValidator(toolkit, Type, scheme, AllowUndeclaredFields).Check(given, target));
             if (Type == AuthConfigType.Custom && scheme != null)
             {
                 RequireFields(toolkit, scheme, credentials, target);
             }
-            var send = credentials.Count > 0 || Credentials != null || (AlwaysSendCustomCredentials && Type == AuthConfigType.Custom);
+            // Custom configs always send credentials ({} for schemes that need none), as the docs and
+            // @composio/core 0.21 do; managed ones only when there is something to send.
+            var send = credentials.Count > 0 || Credentials != null || Type == AuthConfigType.Custom;
             return new CreateAuthConfigRequest
             {
                 Toolkit = toolkit.Slug,
@@ -83,7 +98,28 @@ namespace Composio.PowerShell.AuthConfigs
                 AuthScheme = Type == AuthConfigType.Custom ? scheme?.AuthScheme : null,
                 Credentials = send ? credentials : null,
                 ToolsForConnectedAccountCreation = WhitespaceRule.List(ToolsForConnectedAccountCreation),
+                ProxyUrl = ProxyUrl?.Trim(),
+                ProxyAuthKey = ProxyAuthKey,
+                IsEnabledForToolRouter = IsEnabledForToolRouter,
+                SharedCredentials = SharedCredentials == null ? null
+                    : CredentialTable.From(SharedCredentials).ToDictionary(c => c.Key, c => CredentialValidator.Value(c.Key, c.Value, target), StringComparer.Ordinal),
             };
+        }
+
+        /// <summary>
+        /// Credential fields in the order the scheme declares them (others after, as given): a
+        /// hashtable has no order of its own, and the declared order is the one the docs' examples
+        /// write, so the body matches the official SDK's byte for byte.
+        /// </summary>
+        private static Dictionary<string, object?> InDeclaredOrder(AuthSchemeDetail? scheme, Dictionary<string, object?> credentials)
+        {
+            var declared = (scheme?.AuthConfigCreationFields ?? Array.Empty<AuthConfigField>()).Select(f => f.Name).ToList();
+            var ordered = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var pair in credentials.OrderBy(c => declared.IndexOf(c.Key) is var i && i >= 0 ? i : int.MaxValue))
+            {
+                ordered[pair.Key] = pair.Value;
+            }
+            return ordered;
         }
 
         private Dictionary<string, object?> CollectCredentials()
@@ -96,6 +132,10 @@ namespace Composio.PowerShell.AuthConfigs
             if (RedirectUri != null)
             {
                 CredentialTable.AddOnce(values, CredentialValidator.RedirectUriField, RedirectUri.OriginalString, "-RedirectUri");
+            }
+            if (UserScope != null)
+            {
+                CredentialTable.AddOnce(values, UserScopesField, string.Join(",", WhitespaceRule.List(UserScope)!), "-UserScope");
             }
             return values;
         }

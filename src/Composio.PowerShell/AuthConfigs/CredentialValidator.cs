@@ -38,11 +38,15 @@ namespace Composio.PowerShell.AuthConfigs
             _allowUndeclared = allowUndeclared;
         }
 
-        /// <summary>The keys this config may take, under their declared names; null when any key goes.</summary>
+        /// <summary>
+        /// The keys this config may take, under their declared names; null when any key goes (also
+        /// when the toolkit record had no auth_config_details: its fields are unknown, not none).
+        /// </summary>
         private IReadOnlyCollection<string>? Declared =>
             _type == AuthConfigType.ComposioManaged ? ManagedKeys
-            : _scheme == null ? null
-            : _scheme.AuthConfigCreationFields.Select(f => f.Name).ToList();
+            : _scheme == null || !AuthSchemes.Known(_toolkit) ? null
+            // The spec's credentials name scopes and user_scopes for custom configs too, whatever the scheme declares.
+            : _scheme.AuthConfigCreationFields.Select(f => f.Name).Concat(ManagedKeys).Distinct(StringComparer.Ordinal).ToList();
 
         /// <summary>
         /// The whole table as it is sent: keys under their declared names, values by <see cref="Value"/>.

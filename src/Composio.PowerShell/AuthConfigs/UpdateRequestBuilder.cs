@@ -15,6 +15,7 @@ namespace Composio.PowerShell.AuthConfigs
     internal sealed class UpdateRequestBuilder
     {
         public const string ScopesField = "scopes";
+        public const string UserScopesField = "user_scopes";
 
         /// <summary>The new name; null leaves it.</summary>
         public string? Name { get; set; }
@@ -23,8 +24,20 @@ namespace Composio.PowerShell.AuthConfigs
         public string[]? Scope { get; set; }
         public string[]? ToolsForConnectedAccountCreation { get; set; }
         public string[]? ToolsAvailableForExecution { get; set; }
+        /// <summary>Merged key by key into the stored shared credentials (a null value removes a key).</summary>
         public IReadOnlyDictionary<string, object?>? SharedCredentials { get; set; }
-        public string[]? RestrictToTools { get; set; }
+        /// <summary>Remove every stored shared credential: <see cref="SharedCredentialsHeld"/> are sent as null.</summary>
+        public bool ClearSharedCredentials { get; set; }
+        /// <summary>With <see cref="ClearSharedCredentials"/>: the keys the config holds (read before building).</summary>
+        public string[] SharedCredentialsHeld { get; set; } = Array.Empty<string>();
+        /// <summary>Managed: top-level user_scopes; custom: credentials.user_scopes.</summary>
+        public string[]? UserScope { get; set; }
+        /// <summary>Custom configs: a new proxy.</summary>
+        public string? ProxyUrl { get; set; }
+        public string? ProxyAuthKey { get; set; }
+        /// <summary>Custom configs: remove the proxy.</summary>
+        public bool ClearProxy { get; set; }
+        public bool? IsEnabledForToolRouter { get; set; }
         public bool AllowUndeclaredFields { get; set; }
 
         /// <summary>Whether <see cref="Build"/> needs the config's toolkit and scheme (to check credential keys, to advise on scopes).</summary>
@@ -67,15 +80,54 @@ namespace Composio.PowerShell.AuthConfigs
                 // Names only: shared credentials are secrets every connection uses.
                 parts.Add("shared credentials (" + string.Join(", ", SharedCredentials.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ")");
             }
-            if (RestrictToTools != null)
+            if (ClearSharedCredentials)
             {
-                parts.Add("restricted tools");
+                parts.Add("shared credentials cleared");
+            }
+            if (UserScope != null)
+            {
+                parts.Add("user scopes");
+            }
+            if (ProxyUrl != null || ProxyAuthKey != null)
+            {
+                // The key is a secret: named, never shown.
+                parts.Add(ProxyAuthKey != null ? "proxy (URL, auth key)" : "proxy (URL)");
+            }
+            if (ClearProxy)
+            {
+                parts.Add("proxy removed");
+            }
+            if (IsEnabledForToolRouter != null)
+            {
+                parts.Add("tool router " + (IsEnabledForToolRouter.Value ? "enabled" : "disabled"));
             }
             if (parts.Count == 0)
             {
                 throw ErrorCatalog.NothingToSet.New(target);
             }
             return string.Join(", ", parts);
+        }
+
+        /// <summary>The shared credentials to send: the held keys as null when clearing, then the given ones.</summary>
+        private Dictionary<string, object?>? Shared(string target)
+        {
+            if (SharedCredentials == null && !ClearSharedCredentials)
+            {
+                return null;
+            }
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (ClearSharedCredentials)
+            {
+                foreach (var key in SharedCredentialsHeld)
+                {
+                    result[key] = null;
+                }
+            }
+            foreach (var pair in SharedCredentials ?? new Dictionary<string, object?>())
+            {
+                result[pair.Key] = CredentialValidator.Value(pair.Key, pair.Value, target);
+            }
+            return result;
         }
 
         /// <summary>The PATCH body for a config of <paramref name="type"/>, after the checks that need to know the config.</summary>
@@ -86,9 +138,13 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 throw ErrorCatalog.CredentialsOnManagedUpdate.At(target, "Credentials", target);
             }
-            if (type == AuthConfigType.Custom && RestrictToTools != null)
+            if (ProxyAuthKey != null && ProxyUrl == null)
             {
-                throw ErrorCatalog.RestrictToToolsOnCustomConfig.At(target, "RestrictToTools", target);
+                throw ErrorCatalog.ProxyAuthKeyWithoutUrl.At(target, "ProxyAuthKey");
+            }
+            if (type == AuthConfigType.ComposioManaged && (ProxyUrl != null || ClearProxy))
+            {
+                throw ErrorCatalog.ProxyOnManagedConfig.At(target, "ProxyUrl", target);
             }
             var credentials = Credentials == null ? null
                 : toolkit != null && authScheme != null
@@ -100,20 +156,29 @@ namespace Composio.PowerShell.AuthConfigs
                 Name = Name,
                 ToolsForConnectedAccountCreation = WhitespaceRule.List(ToolsForConnectedAccountCreation),
                 ToolsAvailableForExecution = WhitespaceRule.List(ToolsAvailableForExecution),
-                SharedCredentials = SharedCredentials?.ToDictionary(c => c.Key, c => CredentialValidator.Value(c.Key, c.Value, target), StringComparer.Ordinal),
-                RestrictToFollowingTools = WhitespaceRule.List(RestrictToTools),
+                SharedCredentials = Shared(target),
+                IsEnabledForToolRouter = IsEnabledForToolRouter,
+                ProxyUrl = ProxyUrl?.Trim(),
+                ProxyAuthKey = ProxyAuthKey,
+                ClearProxy = ClearProxy,
             };
             var scopes = Scope == null ? null : string.Join(",", WhitespaceRule.List(Scope)!);
+            var userScopes = UserScope == null ? null : string.Join(",", WhitespaceRule.List(UserScope)!);
             if (type == AuthConfigType.ComposioManaged)
             {
                 request.Scopes = scopes;
+                request.UserScopes = userScopes;
             }
-            else if (credentials != null || scopes != null)
+            else if (credentials != null || scopes != null || userScopes != null)
             {
                 credentials ??= new Dictionary<string, object?>(StringComparer.Ordinal);
                 if (scopes != null)
                 {
                     credentials[ScopesField] = scopes;
+                }
+                if (userScopes != null)
+                {
+                    credentials[UserScopesField] = userScopes;
                 }
                 request.Credentials = credentials;
             }

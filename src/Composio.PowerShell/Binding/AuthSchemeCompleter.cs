@@ -15,19 +15,25 @@ namespace Composio.PowerShell.Binding
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var toolkit = BoundToolkit(fakeBoundParameters);
-            var cache = toolkit == null ? null : Completion.ConnectionFor(fakeBoundParameters)?.Toolkits;
-            if (cache == null)
-            {
-                return Array.Empty<CompletionResult>();
-            }
-            var details = cache.TryGetCached(toolkit!, out var cached) ? cached : Completion.Fetch(token => cache.GetAsync(toolkit!, token));
+            var details = BoundToolkitDetails(fakeBoundParameters);
             if (details == null)
             {
                 return Array.Empty<CompletionResult>();
             }
             var managedOnly = fakeBoundParameters["Type"]?.ToString() == nameof(AuthConfigType.ComposioManaged);
             return Completion.Matching(managedOnly ? details.ComposioManagedAuthSchemes : details.AuthSchemes, wordToComplete);
+        }
+
+        /// <summary>The toolkit bound to -Toolkit, from the cache or one bounded request; null when there is none.</summary>
+        internal static Toolkit? BoundToolkitDetails(IDictionary fakeBoundParameters)
+        {
+            var toolkit = BoundToolkit(fakeBoundParameters);
+            var cache = toolkit == null ? null : Completion.ConnectionFor(fakeBoundParameters)?.Toolkits;
+            if (cache == null)
+            {
+                return null;
+            }
+            return cache.TryGetCached(toolkit!, out var cached) ? cached : Completion.Fetch(token => cache.GetAsync(toolkit!, token));
         }
 
         /// <summary>The slug bound to -Toolkit, whether given as text or as an object with a Slug/Toolkit property.</summary>

@@ -152,7 +152,7 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         private static bool SameProject(ComposioConnection a, ComposioConnection b) =>
-            ReferenceEquals(a, b) || (a.BaseUri == b.BaseUri && string.Equals(a.Client.Options.ApiKey, b.Client.Options.ApiKey, StringComparison.Ordinal));
+            ReferenceEquals(a, b) || (a.BaseUri == b.BaseUri && string.Equals(a.Client.Options.Credential, b.Client.Options.Credential, StringComparison.Ordinal));
 
         /// <summary>
         /// The connection of an item without one of its own. When it has to be found or made while

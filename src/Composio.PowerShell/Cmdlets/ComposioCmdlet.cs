@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Logging;
+using Composio.Client.Toolkits;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
 using Composio.PowerShell.AuthConfigs;
@@ -215,6 +217,25 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>A Verbose line that never prompts (see <see cref="Streams"/>).</summary>
+        /// <summary>
+        /// Runs a check against a toolkit's metadata; when it refuses what the metadata may not
+        /// know yet (<see cref="StaleMetadata"/>), the toolkit is read again once and the check
+        /// repeated, so a stale cache never refuses what the service would accept.
+        /// </summary>
+        internal T CheckAgainstToolkit<T>(ToolkitCache cache, Toolkit toolkit, Func<Toolkit, T> check)
+        {
+            try
+            {
+                return check(toolkit);
+            }
+            catch (ComposioException ex) when (StaleMetadata.MayBeStale(ex))
+            {
+                Say($"Toolkit '{toolkit.Slug}' as cached refuses this ({ex.ErrorId}); reading the toolkit again before refusing.");
+                var fresh = Await(token => cache.RefreshAsync(toolkit.Slug, token));
+                return check(fresh);
+            }
+        }
+
         internal void Say(string text) => Streams.Verbose(this, text);
 
         /// <summary>A warning that never prompts (see <see cref="Streams"/>).</summary>

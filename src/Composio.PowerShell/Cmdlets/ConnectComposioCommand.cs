@@ -6,7 +6,6 @@ using Composio.Client.Errors;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Connection;
 using Composio.PowerShell.Errors;
-
 using Composio.PowerShell.Pipeline;
 
 namespace Composio.PowerShell.Cmdlets
@@ -16,13 +15,23 @@ namespace Composio.PowerShell.Cmdlets
     /// retries) and makes it this runspace's default. Writes it only with -PassThru, so a
     /// script's first output is its own.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Composio")]
+    [Cmdlet(VerbsCommunications.Connect, "Composio", DefaultParameterSetName = ProjectKeySet)]
     [OutputType(typeof(ComposioConnection))]
     public sealed class ConnectComposioCommand : PSCmdlet
     {
+        private const string ProjectKeySet = "ProjectKey";
+        private const string UserKeySet = "UserKey";
+
         /// <summary>The project API key. Defaults to $env:COMPOSIO_API_KEY.</summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ParameterSetName = ProjectKeySet)]
         public SecureString? ApiKey { get; set; }
+
+        /// <summary>
+        /// A user's API key (the Composio CLI's), sent as x-user-api-key instead of a project key;
+        /// accepted by every auth-config operation and by toolkit list and retrieve.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = UserKeySet)]
+        public SecureString? UserApiKey { get; set; }
 
         [Parameter]
         [ValidateNotNull]
@@ -67,6 +76,7 @@ namespace Composio.PowerShell.Cmdlets
             var options = new ComposioClientOptions
             {
                 ApiKey = ApiKey != null ? PlainText.From(ApiKey) : string.Empty,
+                UserApiKey = UserApiKey != null ? PlainText.From(UserApiKey) : string.Empty,
                 ApiVersion = ApiVersion,
                 MaxRetries = MaxRetries,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),

@@ -86,7 +86,7 @@ namespace Composio.PowerShell.Cmdlets
             List<AuthConfig> configs;
             try
             {
-                configs = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)));
+                configs = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
             }
             catch (ComposioException ex)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
@@ -180,6 +181,10 @@ namespace Composio.PowerShell.Cmdlets
             }
             progress.Complete();
             Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
+            if (walker.Unreadable.Count > 0)
+            {
+                Warn("Listing auth configs: " + UnreadableValues.Describe(walker.Unreadable));
+            }
             if (walker.CountDiffers)
             {
                 Warn($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
@@ -187,8 +192,10 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// An unknown toolkit in the filter is the same ToolkitNotFound New reports, not an empty
-        /// listing that reads like "no configs". The toolkit cache makes this free after the first time.
+        /// A toolkit in the filter that no longer resolves (removed or renamed) still filters by
+        /// toolkit_slug, since its configs may remain: a warning (naming similar toolkits, for a
+        /// typo) instead of a refusal. Other failures (401, no connection) end the listing. The
+        /// toolkit cache makes this free after the first time.
         /// </summary>
         private bool ToolkitsExist()
         {
@@ -198,6 +205,10 @@ namespace Composio.PowerShell.Cmdlets
                 try
                 {
                     Await(token => cache.GetAsync(slug, token));
+                }
+                catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
+                {
+                    Warn($"{ToolkitErrors.Describe(ex, slug, cache).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
                 }
                 catch (ComposioException ex)
                 {

@@ -61,7 +61,7 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     throw ToolkitErrors.Describe(ex, Toolkit, cache);
                 }
-                scheme = AuthSchemes.ForFields(toolkit, AuthScheme);
+                scheme = CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, AuthScheme));
             }
             catch (ComposioException ex)
             {

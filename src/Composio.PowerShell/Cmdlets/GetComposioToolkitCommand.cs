@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
@@ -133,6 +134,10 @@ namespace Composio.PowerShell.Cmdlets
                 progress.Update(walker.ItemsRead, walker.PagesRead);
             }
             progress.Complete();
+            if (walker.Unreadable.Count > 0)
+            {
+                Warn("Listing toolkits: " + UnreadableValues.Describe(walker.Unreadable));
+            }
             if (walker.CountDiffers)
             {
                 Warn($"The server announced {walker.TotalItems} toolkit(s) but listed {walker.ItemsRead}; the listing may be incomplete.");

@@ -69,7 +69,7 @@ namespace Composio.PowerShell.Cmdlets
                     throw ToolkitErrors.Describe(ex, Toolkit, cache);
                 }
                 var wanted = string.IsNullOrEmpty(AuthScheme) && AuthSchemes.Offered(toolkit).Contains(DefaultScheme) ? DefaultScheme : AuthScheme;
-                scheme = AuthSchemes.ForFields(toolkit, wanted);
+                scheme = CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, wanted));
             }
             catch (ComposioException ex)
             {
@@ -97,11 +97,29 @@ namespace Composio.PowerShell.Cmdlets
                     AuthScheme = scheme.AuthScheme == DefaultScheme ? null : scheme.AuthScheme,
                     GrantContext = grantContext,
                 };
-                Emit(Await(token => connection.Client.RecommendScopesAsync(request, token)), connection);
+                Emit(Recommend(connection, request), connection);
             }
             catch (ComposioException ex)
             {
                 WriteComposioError(ex, toolkit.Slug);
+            }
+        }
+
+        /// <summary>
+        /// The beta recommendation; where the service no longer (or not yet) serves it (404), the
+        /// published POST /tools/scopes/required for the same tools, read into the same object.
+        /// </summary>
+        private ScopeRecommendation Recommend(ComposioConnection connection, ScopeRecommendationRequest request)
+        {
+            try
+            {
+                return Await(token => connection.Client.RecommendScopesAsync(request, token));
+            }
+            catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound && request.Tools.Length > 0)
+            {
+                Say($"The scope recommendation endpoint answered 404 ({ex.Message}); asking POST /tools/scopes/required instead{(request.GrantContext == null ? string.Empty : ", which takes no grant context")}.");
+                request.AuthScheme ??= DefaultScheme;
+                return Await(token => connection.Client.RequiredScopesAsync(request, token));
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Toolkits;
@@ -78,6 +79,39 @@ namespace Composio.PowerShell.Cmdlets
         [ListCell]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
+        /// <summary>
+        /// Only these tools may be executed through the config (tool_access_config.tools_available_for_execution,
+        /// sent right after the create: the create body has no place for it). -RestrictToTools is its alias,
+        /// as the official SDK's restrictToFollowingTools maps to it.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("RestrictToTools")]
+        [ListCell]
+        public string[]? ToolsAvailableForExecution { get; set; }
+
+        /// <summary>Managed OAuth user-token scopes (Slack's user_scopes), sent as credentials.user_scopes.</summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [ListCell]
+        [ArgumentCompleter(typeof(UserScopeCompleter))]
+        public string[]? UserScope { get; set; }
+
+        /// <summary>Custom configs: route the toolkit's API calls through this proxy (proxy_config.proxy_url).</summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsAbsent]
+        public string? ProxyUrl { get; set; }
+
+        /// <summary>The proxy's auth key (proxy_config.proxy_auth_key); a secret, so a SecureString.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SecureString? ProxyAuthKey { get; set; }
+
+        /// <summary>Make the config usable by Composio's tool router (is_enabled_for_tool_router); -EnabledForToolRouter:$false sends false.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter EnabledForToolRouter { get; set; }
+
+        /// <summary>Shared credentials (experimental): field → value every connection of the config uses; values may be SecureStrings.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public Hashtable? SharedCredentials { get; set; }
+
         /// <summary>Send credential keys the toolkit does not declare (for fields its metadata lags on).</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         public SwitchParameter AllowUndeclaredField { get; set; }
@@ -133,6 +167,12 @@ namespace Composio.PowerShell.Cmdlets
                 Scope = Scope,
                 RedirectUri = RedirectUri,
                 ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
+                ToolsAvailableForExecution = ToolsAvailableForExecution,
+                UserScope = UserScope,
+                ProxyUrl = ProxyUrl,
+                ProxyAuthKey = ProxyAuthKey == null ? null : PlainText.From(ProxyAuthKey),
+                IsEnabledForToolRouter = MyInvocation.BoundParameters.ContainsKey(nameof(EnabledForToolRouter)) ? EnabledForToolRouter.IsPresent : (bool?)null,
+                SharedCredentials = SharedCredentials,
                 FieldParameters = _fieldParameters,
                 Row = row,
                 AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
@@ -144,7 +184,7 @@ namespace Composio.PowerShell.Cmdlets
 
         private ItemPlan<Created>? Plan(ComposioConnection connection, CreateRequestBuilder builder, string label)
         {
-            var request = builder.Build(FetchToolkit(connection.Toolkits));
+            var request = CheckAgainstToolkit(connection.Toolkits, FetchToolkit(connection.Toolkits), builder.Build);
             if (builder.Row != null)
             {
                 WarnUnusedColumns(builder);
@@ -170,6 +210,7 @@ namespace Composio.PowerShell.Cmdlets
                 }
             }
             var disable = builder.RowDisabled;
+            var executionTools = WhitespaceRule.List(builder.ToolsAvailableForExecution);
             // An unclear outcome's error says how to check for a config the lost answer may have created.
             return new ItemPlan<Created>(ActionText(request, disable), async token =>
             {
@@ -177,6 +218,11 @@ namespace Composio.PowerShell.Cmdlets
                 connection.Seen.Remember(created);
                 try
                 {
+                    if (executionTools != null)
+                    {
+                        // What the create body cannot carry, as the official SDK's update sends it.
+                        await connection.Client.UpdateAuthConfigAsync(created.Id, new UpdateAuthConfigRequest { Type = request.Type, ToolsAvailableForExecution = executionTools }, token).ConfigureAwait(false);
+                    }
                     if (disable)
                     {
                         // A CSV row of a disabled config (Export-Csv of Get-ComposioAuthConfig) stays disabled.
@@ -229,7 +275,7 @@ namespace Composio.PowerShell.Cmdlets
             if (!_existing.Has(connection, request.Toolkit))
             {
                 var query = new AuthConfigQuery { Toolkits = new[] { request.Toolkit }, ShowDisabled = true };
-                _existing.Fill(connection, request.Toolkit, ConfigListing.ReadAll(connection.Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token))));
+                _existing.Fill(connection, request.Toolkit, ConfigListing.ReadAll(connection.Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn));
             }
             return _existing.Find(connection, request.Toolkit, request.Name!);
         }

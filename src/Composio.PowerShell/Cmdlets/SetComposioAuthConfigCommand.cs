@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
@@ -55,23 +56,51 @@ namespace Composio.PowerShell.Cmdlets
         [RejectScriptBlock]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
+        /// <summary>
+        /// Only these tools may be executed through the config: tool_access_config.tools_available_for_execution,
+        /// on custom and managed configs alike, as the official SDK sends its restrictToFollowingTools
+        /// (hence the aliases). An empty list clears the restriction.
+        /// </summary>
         [Parameter]
+        [Alias("RestrictToTools", "RestrictToFollowingTools")]
         [ValidateNotNull]
+        [AllowEmptyCollection]
         [RejectScriptBlock]
         public string[]? ToolsAvailableForExecution { get; set; }
+
+        /// <summary>Managed configs: the top-level user_scopes; custom configs: credentials.user_scopes.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [ListCell]
+        [ArgumentCompleter(typeof(UserScopeCompleter))]
+        public string[]? UserScope { get; set; }
+
+        /// <summary>Custom configs: a new proxy (proxy_config.proxy_url).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProxyUrl { get; set; }
+
+        /// <summary>The proxy's auth key, with -ProxyUrl (the API sets the proxy as a whole).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? ProxyAuthKey { get; set; }
+
+        /// <summary>Custom configs: remove the proxy (proxy_config: null).</summary>
+        [Parameter]
+        public SwitchParameter ClearProxy { get; set; }
+
+        /// <summary>is_enabled_for_tool_router: -EnabledForToolRouter sends true, -EnabledForToolRouter:$false sends false.</summary>
+        [Parameter]
+        public SwitchParameter EnabledForToolRouter { get; set; }
+
+        /// <summary>Remove every shared credential the config holds (each key sent as null; -SharedCredentials may add new ones).</summary>
+        [Parameter]
+        public SwitchParameter ClearSharedCredentials { get; set; }
 
         /// <summary>Merged key by key into the config's shared credentials; values may be SecureStrings.</summary>
         [Parameter]
         [ValidateNotNull]
         public Hashtable? SharedCredentials { get; set; }
-
-        /// <summary>Managed configs: restrict_to_following_tools (an empty list clears it).</summary>
-        [Parameter]
-        [Alias("RestrictToFollowingTools")]
-        [ValidateNotNull]
-        [AllowEmptyCollection]
-        [RejectScriptBlock]
-        public string[]? RestrictToTools { get; set; }
 
         /// <summary>Send credential keys the config's scheme does not declare (its metadata may lag).</summary>
         [Parameter]
@@ -145,7 +174,12 @@ namespace Composio.PowerShell.Cmdlets
             ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
             ToolsAvailableForExecution = ToolsAvailableForExecution,
             SharedCredentials = _sharedCredentials,
-            RestrictToTools = RestrictToTools,
+            ClearSharedCredentials = ClearSharedCredentials.IsPresent,
+            UserScope = UserScope,
+            ProxyUrl = ProxyUrl,
+            ProxyAuthKey = ProxyAuthKey == null ? null : PlainText.From(ProxyAuthKey),
+            ClearProxy = ClearProxy.IsPresent,
+            IsEnabledForToolRouter = MyInvocation.BoundParameters.ContainsKey(nameof(EnabledForToolRouter)) ? EnabledForToolRouter.IsPresent : (bool?)null,
             AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
         };
 
@@ -157,6 +191,12 @@ namespace Composio.PowerShell.Cmdlets
         private ItemPlan<AuthConfig?> Plan(ComposioConnection connection, string id, BulkItem item, UpdateRequestBuilder builder, string changes)
         {
             var config = Describe(connection, id, builder.NeedsScheme);
+            if (builder.ClearSharedCredentials)
+            {
+                // The keys to clear are the config's own: read now (values come back masked; only the keys matter).
+                var current = Await(token => connection.Client.GetAuthConfigAsync(id, token));
+                builder.SharedCredentialsHeld = current.SharedCredentials.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+            }
             Toolkit? toolkit = null;
             if (builder.NeedsScheme && config.AuthScheme != null)
             {
@@ -170,7 +210,9 @@ namespace Composio.PowerShell.Cmdlets
                     ScopeCheck.Advise(scheme, Scope, Warn, Say);
                 }
             }
-            var body = builder.Build(item.Label, config.Type, builder.Credentials != null ? toolkit : null, config.AuthScheme);
+            var body = builder.Credentials != null && toolkit != null
+                ? CheckAgainstToolkit(connection.Toolkits, toolkit, t => builder.Build(item.Label, config.Type, t, config.AuthScheme))
+                : builder.Build(item.Label, config.Type, null, config.AuthScheme);
             var passThru = PassThru.IsPresent;
             // Field names only, never values: a secret must not reach -WhatIf or a transcript.
             return new ItemPlan<AuthConfig?>("Change " + changes, async token =>

@@ -80,7 +80,7 @@ namespace Composio.PowerShell.Cmdlets
             var actual = ListConfigs(slugs);
             Say($"{file.Path}: {file.AuthConfigs.Count} declared auth configs; the project has {actual.Count} of toolkits {string.Join(", ", slugs)}.");
 
-            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.ApiKey).Resolve)
+            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.Credential).Resolve)
             {
                 Prune = Prune.IsPresent,
                 UpdateSecrets = UpdateSecrets.IsPresent,
@@ -174,6 +174,11 @@ namespace Composio.PowerShell.Cmdlets
                             // Another run's config stays; its run sets it as the file says.
                             return Report(step.ToResult(SyncAction.Unchanged, keeper));
                         }
+                        if (step.Update != null)
+                        {
+                            // What the create body cannot carry (the execution-tool restriction).
+                            Await(token => Client.UpdateAuthConfigAsync(id, step.Update, token));
+                        }
                         break;
                     case SyncAction.Update:
                         Await(token => Client.UpdateAuthConfigAsync(id!, step.Update!, token));
@@ -209,7 +214,7 @@ namespace Composio.PowerShell.Cmdlets
             string keeper;
             try
             {
-                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)))
+                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn)
                     .Where(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name) == identity);
                 keeper = CreateRace.Keeper(same, created);
                 if (keeper != created)
@@ -318,7 +323,7 @@ namespace Composio.PowerShell.Cmdlets
             var query = new AuthConfigQuery { Toolkits = slugs, ShowDisabled = true };
             try
             {
-                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)));
+                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
             }
             catch (ComposioException ex)
             {

@@ -23,7 +23,8 @@ namespace Composio.PowerShell.Connection
             Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             Seen = new SeenAuthConfigs();
             Categories = new ToolkitCategories(Client);
-            ApiKeyHint = KeyHint.Of(options.ApiKey);
+            // A user key is marked as one: two connections to one project may differ only in that.
+            ApiKeyHint = string.IsNullOrEmpty(options.UserApiKey) ? KeyHint.Of(options.ApiKey) : "user key " + KeyHint.Of(options.UserApiKey);
             ConnectedAt = DateTime.Now;
         }
 
@@ -31,7 +32,7 @@ namespace Composio.PowerShell.Connection
 
         public string ApiVersion => Client.Options.ApiVersion;
 
-        /// <summary>Tells projects apart without revealing the key: at most its last 4 characters.</summary>
+        /// <summary>Tells projects apart without revealing the key (project or user key): at most its last 4 characters.</summary>
         public string ApiKeyHint { get; }
 
         public int MaxRetries => Client.Options.MaxRetries;

@@ -13,6 +13,7 @@ namespace Composio.PowerShell.DesiredState
     internal static class AuthConfigExporter
     {
         private const string ScopesField = "scopes";
+        private const string UserScopesField = "user_scopes";
 
         public static DesiredAuthConfig From(AuthConfig config, Toolkit? toolkit)
         {
@@ -26,21 +27,40 @@ namespace Composio.PowerShell.DesiredState
                 Enabled = config.IsEnabled ?? true,
                 ToolsForConnectedAccountCreation = config.ToolsForConnectedAccountCreation.Count > 0 ? config.ToolsForConnectedAccountCreation.ToArray() : null,
             };
-            if (config.Credentials.TryGetValue(ScopesField, out var scopes) && scopes != null)
+            entry.Scopes = ScopeList(config, ScopesField);
+            entry.UserScopes = ScopeList(config, UserScopesField);
+            entry.ToolsAvailableForExecution = config.ToolsAvailableForExecution.Count > 0 ? config.ToolsAvailableForExecution.ToArray() : null;
+            entry.EnabledForToolRouter = config.IsEnabledForToolRouter;
+            if (custom && config.ProxyUrl != null)
             {
-                entry.Scopes = (scopes is string[] list ? list : (scopes.ToString() ?? string.Empty).Split(','))
-                    .Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+                entry.ProxyUrl = config.ProxyUrl;
+                // The key is a secret the server masks: a reference, filled from -Secret at sync time.
+                entry.ProxyAuthKey = config.ProxyAuthKey == null ? null : new SecretReference(SecretName(entry.Toolkit, entry.Name, "proxy_auth_key"), null);
+            }
+            if (config.SharedCredentials.Count > 0)
+            {
+                entry.SharedCredentials = config.SharedCredentials.Keys
+                    .OrderBy(k => k, StringComparer.Ordinal)
+                    .Select(k => new DesiredCredential(k, 0, null, new SecretReference(SecretName(entry.Toolkit, entry.Name, "shared." + k), null)))
+                    .ToList();
             }
             if (custom)
             {
                 entry.Credentials = config.Credentials
-                    .Where(c => c.Value != null && !string.Equals(c.Key, ScopesField, StringComparison.OrdinalIgnoreCase))
+                    .Where(c => c.Value != null && !string.Equals(c.Key, ScopesField, StringComparison.OrdinalIgnoreCase) && !string.Equals(c.Key, UserScopesField, StringComparison.OrdinalIgnoreCase))
                     .OrderBy(c => c.Key, StringComparer.Ordinal)
                     .Select(c => Credential(entry, toolkit, c.Key, c.Value!))
                     .ToList();
             }
             return entry;
         }
+
+        /// <summary>A comma-joined or list credential (scopes, user_scopes) as a list; null when the config has none.</summary>
+        private static string[]? ScopeList(AuthConfig config, string field) =>
+            config.Credentials.TryGetValue(field, out var value) && value != null
+                ? (value is string[] list ? list : (value.ToString() ?? string.Empty).Split(','))
+                    .Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+                : null;
 
         /// <summary>The name an exported secret reference gets: unique per toolkit, config and field.</summary>
         public static string SecretName(string toolkit, string name, string key) => $"{toolkit}.{name}.{key}";

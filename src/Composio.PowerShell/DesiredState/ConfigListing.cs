@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Json;
 using Composio.Client.Paging;
 
 namespace Composio.PowerShell.DesiredState
@@ -14,7 +15,8 @@ namespace Composio.PowerShell.DesiredState
     internal static class ConfigListing
     {
         /// <param name="next">Awaits the walker's next page (on the pipeline thread).</param>
-        public static List<AuthConfig> ReadAll(PageWalker<AuthConfig> walker, Func<PageWalker<AuthConfig>, Page<AuthConfig>?> next)
+        /// <param name="warn">Told once when some values of the listing could not be read (they are left empty).</param>
+        public static List<AuthConfig> ReadAll(PageWalker<AuthConfig> walker, Func<PageWalker<AuthConfig>, Page<AuthConfig>?> next, Action<string> warn)
         {
             var configs = new List<AuthConfig>();
             for (var page = next(walker); page != null; page = next(walker))
@@ -25,6 +27,10 @@ namespace Composio.PowerShell.DesiredState
             {
                 throw new ComposioException("IncompleteListing", ComposioErrorKind.InvalidResponse,
                     $"The auth-config listing ended with {walker.ItemsRead} of the {walker.TotalItems} configs the server announced. Deciding from a partial listing could create duplicates, so nothing was changed; run the command again.");
+            }
+            if (walker.Unreadable.Count > 0)
+            {
+                warn("Listing auth configs: " + UnreadableValues.Describe(walker.Unreadable));
             }
             return configs;
         }

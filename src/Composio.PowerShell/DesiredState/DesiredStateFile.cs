@@ -36,6 +36,18 @@ namespace Composio.PowerShell.DesiredState
         public string[]? Scopes { get; set; }
         /// <summary>Null: not managed by the file.</summary>
         public string[]? ToolsForConnectedAccountCreation { get; set; }
+        /// <summary>Null: not managed by the file. Managed configs: top-level user_scopes; custom: credentials.user_scopes.</summary>
+        public string[]? UserScopes { get; set; }
+        /// <summary>The execution-tool restriction (tool_access_config.tools_available_for_execution); null: not managed.</summary>
+        public string[]? ToolsAvailableForExecution { get; set; }
+        /// <summary>Custom configs: the proxy; null: not managed.</summary>
+        public string? ProxyUrl { get; set; }
+        /// <summary>The proxy's key, always a reference (a secret).</summary>
+        public SecretReference? ProxyAuthKey { get; set; }
+        /// <summary>is_enabled_for_tool_router; null: not managed.</summary>
+        public bool? EnabledForToolRouter { get; set; }
+        /// <summary>Shared credentials, every value a reference; null: not managed; empty: none wanted.</summary>
+        public IReadOnlyList<DesiredCredential>? SharedCredentials { get; set; }
         /// <summary>A declared config is wanted enabled unless the file says otherwise.</summary>
         public bool Enabled { get; set; } = true;
 

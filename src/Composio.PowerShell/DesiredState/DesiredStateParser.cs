@@ -18,7 +18,11 @@ namespace Composio.PowerShell.DesiredState
         public const string AuthConfigsKey = "AuthConfigs";
         public const string PruneKey = "Prune";
         private static readonly string[] s_rootKeys = { AuthConfigsKey, PruneKey };
-        private static readonly string[] s_entryKeys = { "Toolkit", "Name", "Type", "AuthScheme", "Credentials", "Scopes", "ToolsForConnectedAccountCreation", "Enabled" };
+        private static readonly string[] s_entryKeys =
+        {
+            "Toolkit", "Name", "Type", "AuthScheme", "Credentials", "Scopes", "UserScopes", "ToolsForConnectedAccountCreation",
+            "ToolsAvailableForExecution", "ProxyUrl", "ProxyAuthKey", "EnabledForToolRouter", "SharedCredentials", "Enabled",
+        };
         private static readonly string[] s_pruneKeys = { "Toolkits", "Name" };
         private static readonly string[] s_referenceKeys = { "Secret", "Env" };
         private const string ScopesField = "scopes";
@@ -153,16 +157,44 @@ namespace Composio.PowerShell.DesiredState
             {
                 entry.ToolsForConnectedAccountCreation = Strings(tools, where, splitCommas: false);
             }
+            if (keys.TryGetValue("UserScopes", out var userScopes))
+            {
+                entry.UserScopes = Strings(userScopes, where, splitCommas: true);
+            }
+            if (keys.TryGetValue("ToolsAvailableForExecution", out var executionTools))
+            {
+                entry.ToolsAvailableForExecution = Strings(executionTools, where, splitCommas: false);
+            }
             if (keys.TryGetValue("Enabled", out var enabled))
             {
-                if (enabled.Value is FileScalar { Value: bool on })
+                entry.Enabled = Flag(enabled, "Enabled", where) ?? entry.Enabled;
+            }
+            if (keys.TryGetValue("EnabledForToolRouter", out var toolRouter))
+            {
+                entry.EnabledForToolRouter = Flag(toolRouter, "EnabledForToolRouter", where);
+            }
+            if (keys.TryGetValue("ProxyUrl", out var proxyUrl))
+            {
+                entry.ProxyUrl = Text(proxyUrl, where);
+            }
+            if (keys.TryGetValue("ProxyAuthKey", out var proxyKey))
+            {
+                if (proxyKey.Value is FileMap reference)
                 {
-                    entry.Enabled = on;
+                    entry.ProxyAuthKey = Reference(reference, "ProxyAuthKey", where);
                 }
                 else
                 {
-                    Add("DesiredStateInvalidValue", $"Enabled must be $true or $false (JSON true or false); it is {enabled.Value.Kind}.", enabled.Line, where);
+                    AddSecretInFile("ProxyAuthKey", proxyKey.Line, where);
                 }
+                if (proxyUrl == null)
+                {
+                    Add("DesiredStateInvalidValue", "ProxyAuthKey needs ProxyUrl: the API sets a proxy as a whole.", proxyKey.Line, where);
+                }
+            }
+            if (keys.TryGetValue("SharedCredentials", out var shared))
+            {
+                entry.SharedCredentials = SharedCredentials(shared, where);
             }
             if (keys.TryGetValue("Credentials", out var credentials))
             {
@@ -178,6 +210,10 @@ namespace Composio.PowerShell.DesiredState
                 if (credentials != null)
                 {
                     Add("DesiredStateSchemeMismatch", "Credentials are given for a ComposioManaged config, which has no credentials of yours. Use Scopes for its scopes, or set Type = 'Custom'.", credentials.Line, where);
+                }
+                if (proxyUrl != null)
+                {
+                    Add("DesiredStateSchemeMismatch", "ProxyUrl is given for a ComposioManaged config, which goes through Composio's own app; a proxy is for Custom configs.", proxyUrl.Line, where);
                 }
             }
             else if (entry.AuthScheme == null && scheme == null)
@@ -229,6 +265,44 @@ namespace Composio.PowerShell.DesiredState
                     default:
                         Add("DesiredStateInvalidValue", $"credential field '{pair.Key}' is {pair.Value.Kind}; use a string, number or boolean, or a secret reference @{{ Secret = 'name' }} / @{{ Env = 'VARIABLE' }}.", pair.Line, where);
                         break;
+                }
+            }
+            return result;
+        }
+
+        /// <summary>$true or $false (JSON true or false); null, with the problem noted, otherwise.</summary>
+        private bool? Flag(FileMapEntry node, string key, string where)
+        {
+            if (node.Value is FileScalar { Value: bool on })
+            {
+                return on;
+            }
+            Add("DesiredStateInvalidValue", $"{key} must be $true or $false (JSON true or false); it is {node.Value.Kind}.", node.Line, where);
+            return null;
+        }
+
+        /// <summary>Shared credentials are secrets every connection uses: each value must be a secret reference. @{} clears them.</summary>
+        private IReadOnlyList<DesiredCredential>? SharedCredentials(FileMapEntry node, string where)
+        {
+            if (!(node.Value is FileMap map))
+            {
+                Add("DesiredStateInvalidValue", $"SharedCredentials must be a hashtable of field name = secret reference; it is {node.Value.Kind}.", node.Line, where);
+                return null;
+            }
+            var result = new List<DesiredCredential>();
+            foreach (var pair in map.Entries)
+            {
+                if (pair.Value is FileMap reference)
+                {
+                    var parsed = Reference(reference, pair.Key, where);
+                    if (parsed != null)
+                    {
+                        result.Add(new DesiredCredential(pair.Key, pair.Line, null, parsed));
+                    }
+                }
+                else
+                {
+                    AddSecretInFile(pair.Key, pair.Line, where);
                 }
             }
             return result;

@@ -21,10 +21,11 @@ namespace Composio.PowerShell.DesiredState
 
         public bool Allows(string variable) =>
             !string.Equals(variable, ComposioClientOptions.ApiKeyVariable, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(variable, ComposioClientOptions.UserApiKeyVariable, StringComparison.OrdinalIgnoreCase)
             && (variable.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || _allowed.Any(p => p.IsMatch(variable)));
 
         /// <summary>Why a variable is refused, for the file's error.</summary>
         public static string Rule =>
-            $"a file may read only variables named {Prefix}*, and those the caller names in -AllowEnvironmentVariable; never {ComposioClientOptions.ApiKeyVariable}";
+            $"a file may read only variables named {Prefix}*, and those the caller names in -AllowEnvironmentVariable; never {ComposioClientOptions.ApiKeyVariable} or {ComposioClientOptions.UserApiKeyVariable}";
     }
 }

@@ -40,9 +40,38 @@ namespace Composio.PowerShell.DesiredState
                     {
                         WriteStrings(json, "Scopes", entry.Scopes);
                     }
+                    if (entry.UserScopes != null)
+                    {
+                        WriteStrings(json, "UserScopes", entry.UserScopes);
+                    }
                     if (entry.ToolsForConnectedAccountCreation != null)
                     {
                         WriteStrings(json, "ToolsForConnectedAccountCreation", entry.ToolsForConnectedAccountCreation);
+                    }
+                    if (entry.ToolsAvailableForExecution != null)
+                    {
+                        WriteStrings(json, "ToolsAvailableForExecution", entry.ToolsAvailableForExecution);
+                    }
+                    if (entry.ProxyUrl != null)
+                    {
+                        json.WriteString("ProxyUrl", entry.ProxyUrl);
+                    }
+                    if (entry.ProxyAuthKey != null)
+                    {
+                        WriteReference(json, "ProxyAuthKey", entry.ProxyAuthKey);
+                    }
+                    if (entry.EnabledForToolRouter != null)
+                    {
+                        json.WriteBoolean("EnabledForToolRouter", entry.EnabledForToolRouter.Value);
+                    }
+                    if (entry.SharedCredentials != null)
+                    {
+                        json.WriteStartObject("SharedCredentials");
+                        foreach (var credential in entry.SharedCredentials)
+                        {
+                            WriteCredential(json, credential);
+                        }
+                        json.WriteEndObject();
                     }
                     json.WriteBoolean("Enabled", entry.Enabled);
                     json.WriteEndObject();
@@ -57,16 +86,7 @@ namespace Composio.PowerShell.DesiredState
         {
             if (credential.Reference != null)
             {
-                json.WriteStartObject(credential.Key);
-                if (credential.Reference.Secret != null)
-                {
-                    json.WriteString("Secret", credential.Reference.Secret);
-                }
-                if (credential.Reference.Env != null)
-                {
-                    json.WriteString("Env", credential.Reference.Env);
-                }
-                json.WriteEndObject();
+                WriteReference(json, credential.Key, credential.Reference);
                 return;
             }
             switch (credential.Literal)
@@ -84,6 +104,20 @@ namespace Composio.PowerShell.DesiredState
                     json.WriteString(credential.Key, credential.Literal?.ToString());
                     break;
             }
+        }
+
+        private static void WriteReference(Utf8JsonWriter json, string key, SecretReference reference)
+        {
+            json.WriteStartObject(key);
+            if (reference.Secret != null)
+            {
+                json.WriteString("Secret", reference.Secret);
+            }
+            if (reference.Env != null)
+            {
+                json.WriteString("Env", reference.Env);
+            }
+            json.WriteEndObject();
         }
 
         private static void WriteStrings(Utf8JsonWriter json, string key, IEnumerable<string> values)

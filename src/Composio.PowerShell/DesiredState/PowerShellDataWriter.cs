@@ -50,9 +50,38 @@ namespace Composio.PowerShell.DesiredState
                 {
                     Line(text, "Scopes", List(entry.Scopes));
                 }
+                if (entry.UserScopes != null)
+                {
+                    Line(text, "UserScopes", List(entry.UserScopes));
+                }
                 if (entry.ToolsForConnectedAccountCreation != null)
                 {
                     Line(text, "ToolsForConnectedAccountCreation", List(entry.ToolsForConnectedAccountCreation));
+                }
+                if (entry.ToolsAvailableForExecution != null)
+                {
+                    Line(text, "ToolsAvailableForExecution", List(entry.ToolsAvailableForExecution));
+                }
+                if (entry.ProxyUrl != null)
+                {
+                    Line(text, "ProxyUrl", Quote(entry.ProxyUrl));
+                }
+                if (entry.ProxyAuthKey != null)
+                {
+                    Line(text, "ProxyAuthKey", Reference(entry.ProxyAuthKey));
+                }
+                if (entry.EnabledForToolRouter != null)
+                {
+                    Line(text, "EnabledForToolRouter", entry.EnabledForToolRouter.Value ? "$true" : "$false");
+                }
+                if (entry.SharedCredentials != null)
+                {
+                    text.Append("            SharedCredentials = @{").Append(nl);
+                    foreach (var credential in entry.SharedCredentials)
+                    {
+                        text.Append("                ").Append(Key(credential.Key)).Append(" = ").Append(Value(credential)).Append(nl);
+                    }
+                    text.Append("            }").Append(nl);
                 }
                 Line(text, "Enabled", entry.Enabled ? "$true" : "$false");
                 text.Append("        }").Append(nl);
@@ -69,16 +98,7 @@ namespace Composio.PowerShell.DesiredState
         {
             if (credential.Reference != null)
             {
-                var parts = new List<string>();
-                if (credential.Reference.Secret != null)
-                {
-                    parts.Add("Secret = " + Quote(credential.Reference.Secret));
-                }
-                if (credential.Reference.Env != null)
-                {
-                    parts.Add("Env = " + Quote(credential.Reference.Env));
-                }
-                return "@{ " + string.Join("; ", parts) + " }";
+                return Reference(credential.Reference);
             }
             return credential.Literal switch
             {
@@ -87,6 +107,20 @@ namespace Composio.PowerShell.DesiredState
                 IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
                 var other => Quote(other?.ToString() ?? string.Empty),
             };
+        }
+
+        private static string Reference(SecretReference reference)
+        {
+            var parts = new List<string>();
+            if (reference.Secret != null)
+            {
+                parts.Add("Secret = " + Quote(reference.Secret));
+            }
+            if (reference.Env != null)
+            {
+                parts.Add("Env = " + Quote(reference.Env));
+            }
+            return "@{ " + string.Join("; ", parts) + " }";
         }
 
         private static string List(IEnumerable<string> values) => "@(" + string.Join(", ", values.Select(Quote)) + ")";

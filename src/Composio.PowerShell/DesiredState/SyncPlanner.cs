@@ -88,6 +88,9 @@ namespace Composio.PowerShell.DesiredState
             {
                 changes.Add("ToolsForConnectedAccountCreation");
             }
+            var shared = entry.SharedCredentials == null ? null : ResolveAll(entry.SharedCredentials, missingSecrets);
+            var proxyKey = entry.ProxyAuthKey == null ? null : ResolveReference(entry.ProxyAuthKey, "ProxyAuthKey", missingSecrets);
+            changes.AddRange(NewFieldChanges(entry));
             if (!entry.Enabled)
             {
                 step.SetEnabled = false;
@@ -97,6 +100,11 @@ namespace Composio.PowerShell.DesiredState
             if (missingSecrets.Count > 0)
             {
                 return Fail(step, "MissingSecret", MissingSecretsMessage(missingSecrets));
+            }
+            if (entry.ToolsAvailableForExecution != null)
+            {
+                // The create body has no place for it: sent right after, as the official SDK's update sends it.
+                step.Update = new UpdateAuthConfigRequest { Type = entry.Type, ToolsAvailableForExecution = entry.ToolsAvailableForExecution };
             }
             // The same builder as New-ComposioAuthConfig: the same checks, the same request.
             try
@@ -109,8 +117,12 @@ namespace Composio.PowerShell.DesiredState
                     // Managed entries carry no credentials of their own: an empty table is no table.
                     Credentials = credentials.Count > 0 ? credentials : null,
                     Scope = entry.Scopes,
+                    UserScope = entry.UserScopes,
                     ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
-                    AlwaysSendCustomCredentials = true,
+                    ProxyUrl = entry.ProxyUrl,
+                    ProxyAuthKey = proxyKey,
+                    IsEnabledForToolRouter = entry.EnabledForToolRouter,
+                    SharedCredentials = shared,
                 }.Build(_toolkits[entry.Toolkit]);
             }
             catch (ComposioException ex)
@@ -174,9 +186,63 @@ namespace Composio.PowerShell.DesiredState
                 update.ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation;
                 changes.Add("ToolsForConnectedAccountCreation");
             }
+            if (entry.UserScopes != null)
+            {
+                config.Credentials.TryGetValue(UpdateRequestBuilder.UserScopesField, out var currentUserScopes);
+                if (!SameSet(entry.UserScopes, ScopesOf(currentUserScopes)))
+                {
+                    update.UserScope = entry.UserScopes;
+                    changes.Add("UserScopes");
+                }
+            }
+            if (entry.ToolsAvailableForExecution != null && !SameSet(entry.ToolsAvailableForExecution, config.ToolsAvailableForExecution))
+            {
+                update.ToolsAvailableForExecution = entry.ToolsAvailableForExecution;
+                changes.Add("ToolsAvailableForExecution");
+            }
+            if (entry.EnabledForToolRouter != null && entry.EnabledForToolRouter != (config.IsEnabledForToolRouter ?? false))
+            {
+                update.IsEnabledForToolRouter = entry.EnabledForToolRouter;
+                changes.Add("EnabledForToolRouter");
+            }
+            // The proxy is set as a whole; its key is write-only (masked on read), so with a key the
+            // proxy is sent only when it differs or when asked to update secrets.
+            if (entry.ProxyUrl != null && (!string.Equals(entry.ProxyUrl, config.ProxyUrl, StringComparison.Ordinal) || (entry.ProxyAuthKey != null && UpdateSecrets)))
+            {
+                update.ProxyUrl = entry.ProxyUrl;
+                update.ProxyAuthKey = entry.ProxyAuthKey == null ? null : ResolveReference(entry.ProxyAuthKey, "ProxyAuthKey", missingSecrets);
+                changes.Add("ProxyUrl");
+            }
+            if (entry.SharedCredentials != null)
+            {
+                // Keys the server holds but the file does not declare are removed (SharedCredentials = @{} clears all);
+                // declared values are secrets, sent only when asked to update secrets.
+                var declared = new HashSet<string>(entry.SharedCredentials.Select(c => c.Key), StringComparer.Ordinal);
+                var removed = config.SharedCredentials.Keys.Where(k => !declared.Contains(k)).ToArray();
+                var sent = UpdateSecrets ? ResolveAll(entry.SharedCredentials, missingSecrets) : new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var key in removed)
+                {
+                    sent[key] = null;
+                }
+                var added = entry.SharedCredentials.Where(c => !config.SharedCredentials.ContainsKey(c.Key)).ToList();
+                if (!UpdateSecrets && added.Count > 0)
+                {
+                    foreach (var pair in ResolveAll(added, missingSecrets))
+                    {
+                        sent[pair.Key] = pair.Value;
+                    }
+                }
+                if (sent.Count > 0)
+                {
+                    update.SharedCredentials = sent;
+                    changes.Add("SharedCredentials");
+                }
+            }
             var patch = changes.Count > 0;
-            // A status the server did not report counts as enabled, its default.
-            if ((config.IsEnabled ?? true) != entry.Enabled)
+            // A status the server did not report counts as enabled, its default; one it reports but
+            // this module does not know (neither ENABLED nor DISABLED) is left alone, never "repaired".
+            var statusKnown = config.Status == null || config.IsEnabled != null;
+            if (statusKnown && (config.IsEnabled ?? true) != entry.Enabled)
             {
                 step.SetEnabled = entry.Enabled;
                 changes.Add("Enabled");
@@ -222,6 +288,23 @@ namespace Composio.PowerShell.DesiredState
                 return null;
             }
             return value;
+        }
+
+        /// <summary>A reference's value (a missing one is noted and null).</summary>
+        private string? ResolveReference(SecretReference reference, string key, List<string> missing) =>
+            Resolve(new DesiredCredential(key, 0, null, reference), missing);
+
+        private Dictionary<string, object?> ResolveAll(IEnumerable<DesiredCredential> credentials, List<string> missing) =>
+            credentials.ToDictionary(c => c.Key, c => (object?)(c.Reference == null ? c.Literal : Resolve(c, missing)), StringComparer.Ordinal);
+
+        /// <summary>The change names of what a create sets beyond credentials and scopes.</summary>
+        private static IEnumerable<string> NewFieldChanges(DesiredAuthConfig entry)
+        {
+            if (entry.UserScopes != null) yield return "UserScopes";
+            if (entry.ToolsAvailableForExecution != null) yield return "ToolsAvailableForExecution";
+            if (entry.ProxyUrl != null) yield return "ProxyUrl";
+            if (entry.EnabledForToolRouter != null) yield return "EnabledForToolRouter";
+            if (entry.SharedCredentials != null && entry.SharedCredentials.Count > 0) yield return "SharedCredentials";
         }
 
         private static string MissingSecretsMessage(List<string> missing) =>

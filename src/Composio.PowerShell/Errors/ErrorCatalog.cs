@@ -49,13 +49,16 @@ namespace Composio.PowerShell.Errors
 
         // Set-ComposioAuthConfig's change list.
         public static readonly ModuleError NothingToSet = new ModuleError("NothingToSet", Input,
-            "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution, -SharedCredentials, -RestrictToTools.");
+            "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution, -SharedCredentials, -ClearSharedCredentials, -UserScope, -ProxyUrl, -ClearProxy, -EnabledForToolRouter.");
         public static readonly ModuleError ScopeGivenTwice = new ModuleError("ScopeGivenTwice", Input,
             "Scopes were given both in -Scope and as -Credentials['scopes']; give them once.");
         public static readonly ModuleError CredentialsOnManagedUpdate = new ModuleError("CredentialsOnManagedConfig", Input,
             "Auth config {0} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.");
-        public static readonly ModuleError RestrictToToolsOnCustomConfig = new ModuleError("RestrictToToolsOnCustomConfig", Input,
-            "Auth config {0} is custom: the API changes restrict_to_following_tools on Composio-managed configs only. Use -ToolsAvailableForExecution to limit the tools of a custom config.");
+        public static readonly ModuleError ProxyOnManagedConfig = new ModuleError("ProxyOnManagedConfig", Input,
+            "Auth config {0} is Composio-managed: it goes through Composio's own app and takes no proxy. -ProxyUrl and -ClearProxy are for custom configs.");
+
+        public static readonly ModuleError ProxyAuthKeyWithoutUrl = new ModuleError("ProxyAuthKeyWithoutUrl", Input,
+            "-ProxyAuthKey needs -ProxyUrl: the API sets a proxy as a whole (its URL and its key).");
 
         // The bulk cmdlets' per-item rules.
         public static readonly ModuleError ConfirmationRequired = new ModuleError("ConfirmationRequired", ComposioErrorKind.InvalidArgument,
