@@ -103,8 +103,8 @@ namespace Composio.Client
         /// GET /auth_configs with a page of one, reading only whether it succeeded: checks the key and
         /// the server (Connect-Composio) without the cost of reading an auth config on a cold start.
         /// </summary>
-        public Task CheckAccessAsync(CancellationToken cancellationToken = default) =>
-            _transport.SendAsync<NoContent>(new ApiRequest(HttpMethod.Get, "auth_configs", new QueryString().Add("limit", 1).ToString()), cancellationToken);
+        public async Task CheckAccessAsync(CancellationToken cancellationToken = default) =>
+            await _transport.SendForBodyAsync(new ApiRequest(HttpMethod.Get, "auth_configs", new QueryString().Add("limit", 1).ToString()), cancellationToken).ConfigureAwait(false);
 
         /// <summary>PATCH /auth_configs/{id}: only what the request sets is sent.</summary>
         public async Task UpdateAuthConfigAsync(string id, UpdateAuthConfigRequest request, CancellationToken cancellationToken = default)
