@@ -47,6 +47,17 @@ Describe 'Sync-ComposioAuthConfig: plan and apply' {
         $file = New-DesiredFile $ThreeConfigs
     }
 
+    It 'shows the plan one line per config at 80 columns, with the field names in Format-List' {
+        $plan = Sync-ComposioAuthConfig $file -Secret $Secrets -WhatIf 6>$null
+        $table = @(($plan | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        # Header, rule, and one line for each of the three configs: nothing wraps.
+        $table.Count | Should -Be 5
+        $table[0] | Should -Match '^Action\s+Name\s+Toolkit\s+Id\s+Changes$'
+        $table[3] | Should -Match '^Create\s+prod-notion\s+notion\s+2$'
+        $list = $plan[1] | Format-List | Out-String -Width 80
+        $list | Should -Match 'Changes\s+: Credentials\.client_id, Credentials\.client_secret'
+    }
+
     It '-WhatIf outputs the plan, one result per entry with What if lines, and sends only GETs' {
         $transcript = Join-Path $TestDrive 'whatif.txt'
         Start-Transcript -Path $transcript -Force | Out-Null
