@@ -67,6 +67,19 @@ namespace Composio.PowerShell.AuthConfigs
         public static bool AreIds(string[]? names) =>
             names != null && names.Length > 0 && names.All(ApiIdentifiers.IsAuthConfigId);
 
+        /// <summary>Throws InvalidToolkitSlug for a toolkit pattern that, wildcards aside, is not made of slug characters.</summary>
+        public static void CheckToolkitPatterns(string[]? toolkits)
+        {
+            foreach (var pattern in toolkits ?? Array.Empty<string>())
+            {
+                var literal = new string(pattern.Where(c => c != '*' && c != '?' && c != '[' && c != ']').ToArray());
+                if (WildcardPattern.ContainsWildcardCharacters(pattern) && literal.Length > 0 && !ApiIdentifiers.IsToolkitSlug(literal))
+                {
+                    ApiIdentifiers.ToolkitSlug(pattern); // throws, naming the value given
+                }
+            }
+        }
+
         private static List<WildcardPattern> Patterns(string[]? values) =>
             (values ?? Array.Empty<string>()).Select(v => new WildcardPattern(v, WildcardOptions.IgnoreCase)).ToList();
 

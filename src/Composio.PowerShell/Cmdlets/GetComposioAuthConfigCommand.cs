@@ -214,6 +214,16 @@ namespace Composio.PowerShell.Cmdlets
         /// </summary>
         private bool ToolkitsExist(System.Collections.Generic.IEnumerable<string> slugs)
         {
+            try
+            {
+                // A pattern is slug characters and wildcards: 'github?x=1' is a mistake, not a pattern.
+                ListingFilter.CheckToolkitPatterns(Toolkit);
+            }
+            catch (ComposioException ex)
+            {
+                WriteComposioError(ex);
+                return false;
+            }
             var cache = CurrentConnection.Toolkits;
             foreach (var slug in slugs)
             {

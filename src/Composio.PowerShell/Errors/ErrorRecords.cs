@@ -13,7 +13,9 @@ namespace Composio.PowerShell.Errors
             var ours = ErrorAdvice.For(ex);
             var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target ?? ex.Target);
             record.ErrorDetails = new ErrorDetails(DetailsOf(ex, ours));
-            var advice = ex.RecommendedAction ?? ours ?? ex.SuggestedFix;
+            // Not the server's own fix: it names REST calls and is already in the message, and
+            // PowerShell would show it a second time as "Recommendation:".
+            var advice = ex.RecommendedAction ?? ours;
             if (advice != null)
             {
                 record.ErrorDetails.RecommendedAction = advice;
