@@ -215,7 +215,8 @@ outlook,outlook-managed,,,,,,after the bad row
         $id = New-ManagedConfig $emulator github 'no-text'
         Clear-ComposioEmulatorRequest $emulator
         { Set-ComposioAuthConfig -Id $id -ToolsAvailableForExecution { 'X' } -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
-        { New-ComposioAuthConfig -Toolkit github -ToolsForConnectedAccountCreation { 'X' } -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+        # New's tool list takes a CSV column by property name, so a script block there is evaluated per piped object; without input PowerShell refuses it.
+        { New-ComposioAuthConfig -Toolkit github -ToolsForConnectedAccountCreation { 'X' } -ErrorAction Stop } | Should -Throw -ErrorId 'ScriptBlockArgumentNoInput,*'
         Get-Write $emulator | Should -BeNullOrEmpty
     }
 }

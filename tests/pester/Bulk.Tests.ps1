@@ -200,14 +200,16 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
     }
 
     It 'wrote one create result per item, in input order' {
-        @($script:created | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.TargetObject } else { $_.Name } }) -join ',' |
+        @($script:created | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.TargetObject.Name } else { $_.Name } }) -join ',' |
             Should -Be ($script:names -join ',')
     }
 
     It 'reported each failed create with a stable id' {
         foreach ($failure in $script:createErrors) {
             ($failure.FullyQualifiedErrorId -split ',')[0] | Should -BeIn 'CreateOutcomeUnknown', 'ComposioServerError', 'ComposioRateLimited', 'ComposioTimeout', 'ComposioConnectionFailed'
-            $failure.TargetObject | Should -BeLike 'chaos-bulk-*'
+            # The target is the piped row itself; the message names it by name and toolkit.
+            $failure.TargetObject.Name | Should -BeLike 'chaos-bulk-*'
+            "$failure" | Should -Match "'chaos-bulk-\d+' \(toolkit github\)"
         }
     }
 

@@ -101,7 +101,7 @@ Describe 'New-ComposioAuthConfig: parameters' {
     It 'has exactly the parameters issues 3 and 10 name, -Toolkit mandatory at position 0' {
         $command = Get-Command New-ComposioAuthConfig
         $own = $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
-        ($own | Sort-Object) -join ',' | Should -Be 'AllowUndeclaredField,AuthScheme,Connection,Credentials,InputObject,Name,RedirectUri,Scope,ThrottleLimit,Toolkit,ToolsForConnectedAccountCreation,Type'
+        ($own | Sort-Object) -join ',' | Should -Be 'AllowUndeclaredField,AuthScheme,Connection,Credentials,InputObject,Name,RedirectUri,Scope,SkipExisting,ThrottleLimit,Toolkit,ToolsForConnectedAccountCreation,Type'
         $command.Parameters.Toolkit.ParameterSets.Values[0].IsMandatory | Should -BeTrue
         $command.Parameters.Toolkit.ParameterSets.Values[0].Position | Should -Be 0
         $command.Parameters.Keys | Should -Contain 'WhatIf'
@@ -114,29 +114,32 @@ Describe 'New-ComposioAuthConfig: checks before sending' {
     BeforeEach { Reset-ComposioEmulator $emulator }
 
     It 'reports <Id> and sends nothing for <Case>' -ForEach @(
-        @{ Case = 'an unknown toolkit'; Id = 'ToolkitNotFound'; Category = 'ObjectNotFound'; Target = 'nosuchtoolkit'; Command = { New-ComposioAuthConfig nosuchtoolkit -ErrorAction Stop } }
-        @{ Case = 'a scheme the toolkit lacks'; Id = 'AuthSchemeNotSupported'; Category = 'InvalidArgument'; Target = 'github'; Match = 'OAUTH2'; Command = { New-ComposioAuthConfig github -Type Custom -AuthScheme API_KEY -ErrorAction Stop } }
-        @{ Case = 'managed auth where none is offered'; Id = 'ManagedAuthNotOffered'; Category = 'InvalidArgument'; Target = 'perplexityai'; Match = '-Type Custom'; Command = { New-ComposioAuthConfig perplexityai -ErrorAction Stop } }
-        @{ Case = 'custom auth without a scheme'; Id = 'AuthSchemeRequired'; Category = 'InvalidArgument'; Target = 'notion'; Match = 'OAUTH2, API_KEY'; Command = { New-ComposioAuthConfig notion -Type Custom -ErrorAction Stop } }
+        @{ Case = 'an unknown toolkit'; Id = 'ToolkitNotFound'; Category = 'ObjectNotFound'; Target = 'toolkit nosuchtoolkit'; Field = 'Toolkit'; Command = { New-ComposioAuthConfig nosuchtoolkit -ErrorAction Stop } }
+        @{ Case = 'a scheme the toolkit lacks'; Id = 'AuthSchemeNotSupported'; Category = 'InvalidArgument'; Target = 'toolkit github'; Field = 'AuthScheme'; Match = 'OAUTH2'; Command = { New-ComposioAuthConfig github -Type Custom -AuthScheme API_KEY -ErrorAction Stop } }
+        @{ Case = 'managed auth where none is offered'; Id = 'ManagedAuthNotOffered'; Category = 'InvalidArgument'; Target = 'toolkit perplexityai'; Field = 'Type'; Match = '-Type Custom'; Command = { New-ComposioAuthConfig perplexityai -ErrorAction Stop } }
+        @{ Case = 'custom auth without a scheme'; Id = 'AuthSchemeRequired'; Category = 'InvalidArgument'; Target = 'toolkit notion'; Field = 'AuthScheme'; Match = 'OAUTH2, API_KEY'; Command = { New-ComposioAuthConfig notion -Type Custom -ErrorAction Stop } }
         @{ Case = 'missing required fields'; Id = 'MissingRequiredField'; Category = 'InvalidArgument'; Match = "client_id \('Client id'.*client_secret \('Client secret'"; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ErrorAction Stop } }
-        @{ Case = 'a non-scalar credential'; Id = 'InvalidCredentialValue'; Category = 'InvalidArgument'; Target = 'client_id'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = @(1, 2); client_secret = 'x' } -ErrorAction Stop } }
-        @{ Case = 'a relative redirect URI'; Id = 'InvalidRedirectUri'; Category = 'InvalidArgument'; Target = 'oauth_redirect_uri'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ClientId a -ClientSecret (ConvertTo-Secure b) -RedirectUri '/callback' -ErrorAction Stop } }
+        @{ Case = 'a non-scalar credential'; Id = 'InvalidCredentialValue'; Category = 'InvalidArgument'; Target = 'toolkit notion'; Field = 'client_id'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = @(1, 2); client_secret = 'x' } -ErrorAction Stop } }
+        @{ Case = 'a relative redirect URI'; Id = 'InvalidRedirectUri'; Category = 'InvalidArgument'; Target = 'toolkit notion'; Field = 'oauth_redirect_uri'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ClientId a -ClientSecret (ConvertTo-Secure b) -RedirectUri '/callback' -ErrorAction Stop } }
         @{ Case = 'a non-http redirect URI in -Credentials'; Id = 'InvalidRedirectUri'; Category = 'InvalidArgument'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -Credentials @{ client_id = 'a'; client_secret = 'b'; oauth_redirect_uri = 'ftp://example.org/cb' } -ErrorAction Stop } }
-        @{ Case = 'a field given twice'; Id = 'DuplicateCredentialField'; Category = 'InvalidArgument'; Target = 'client_id'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ClientId a -Credentials @{ client_id = 'b'; client_secret = 'c' } -ErrorAction Stop } }
+        @{ Case = 'a field given twice'; Id = 'DuplicateCredentialField'; Category = 'InvalidArgument'; Target = 'toolkit notion'; Field = 'client_id'; Command = { New-ComposioAuthConfig notion -Type Custom -AuthScheme OAUTH2 -ClientId a -Credentials @{ client_id = 'b'; client_secret = 'c' } -ErrorAction Stop } }
     ) {
         $record = $null
         try { & $Command } catch { $record = $_ }
         $record | Should -Not -BeNullOrEmpty
         $record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $record.CategoryInfo.Category | Should -Be $Category
-        if ($Target) { $record.TargetObject | Should -Be $Target }
+        # The item is the target (a config not yet created: its name and toolkit); the field is the category's reason.
+        if ($Target) { $record.TargetObject | Should -Be $Target; $record.Exception.Message | Should -Not -BeNullOrEmpty; "$record" | Should -BeLike "$Target*" }
+        if ($Field) { $record.CategoryInfo.Reason | Should -Be $Field }
         if ($Match) { $record.Exception.Message | Should -Match $Match }
         Get-CreateRequest $emulator | Should -BeNullOrEmpty
     }
 
-    It 'names every missing field as the target of MissingRequiredField' {
-        try { New-ComposioAuthConfig outlook -Type Custom -AuthScheme S2S_OAUTH2 -ClientId a -ErrorAction Stop } catch { $record = $_ }
-        $record.TargetObject | Should -Be 'client_secret, generic_id'
+    It 'names the item as the target of MissingRequiredField, and every missing field as its reason' {
+        try { New-ComposioAuthConfig outlook -Type Custom -AuthScheme S2S_OAUTH2 -Name 'Outlook S2S' -ClientId a -ErrorAction Stop } catch { $record = $_ }
+        $record.TargetObject | Should -Be "'Outlook S2S' (toolkit outlook)"
+        $record.CategoryInfo.Reason | Should -Be 'client_secret, generic_id'
         $record.Exception.Message | Should -Match "generic_id \('Tenant ID', -GenericId\)"
         $record.ErrorDetails.RecommendedAction | Should -Match 'Get-ComposioAuthConfigField -Toolkit outlook -AuthScheme S2S_OAUTH2 -RequiredOnly'
     }

@@ -177,7 +177,7 @@ Describe 'Retries as Connect-Composio sets them' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
         $failure.FullyQualifiedErrorId | Should -BeLike 'CreateOutcomeUnknown*'
         $failure.CategoryInfo.Category | Should -Be 'OperationStopped'
-        $failure.TargetObject | Should -Be 'too-slow'
+        $failure.TargetObject | Should -Be "'too-slow' (toolkit github)"
         @(Get-CreateRequest $emulator).Count | Should -Be 1
     }
 }

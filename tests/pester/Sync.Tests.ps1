@@ -236,8 +236,8 @@ Describe 'Sync-ComposioAuthConfig: prune' {
         Get-WriteRequest $emulator | Should -BeNullOrEmpty
     }
 
-    It '-Prune removes exactly the configs inside the scope that the file does not declare' {
-        $result = Sync-ComposioAuthConfig $file -Prune
+    It '-Prune -Force removes exactly the configs inside the scope that the file does not declare' {
+        $result = Sync-ComposioAuthConfig $file -Prune -Force
         $result[0].Action | Should -Be 'Unchanged'
         $removed = @($result | Where-Object Action -eq 'Remove')
         $removed.Id | Sort-Object | Should -Be (@($stale, $staleSlack, $staleDisabled) | Sort-Object)

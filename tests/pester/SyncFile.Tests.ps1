@@ -131,8 +131,8 @@ Describe 'The two formats mean the same' {
   // Production configs.
   "AuthConfigs": [
     { "toolkit": "github", "name": "prod-github", "scopes": "repo,read:user", "enabled": true, },
-    { "Toolkit": "notion", "Name": "prod-notion", "Type": "custom", "AuthScheme": "oauth2",
-      "Credentials": { "client_id": "cid", "client_secret": { "Env": "COMPOSIO_TEST_JSON_SECRET" }, "port": 8080, "debug": false } },
+    { "Toolkit": "sendgrid", "Name": "prod-sendgrid", "Type": "custom", "AuthScheme": "api_key",
+      "Credentials": { "api_key": { "Env": "COMPOSIO_TEST_JSON_SECRET" }, "verbose": 8080, "debug": false } },
   ],
 }
 '@ 'json'
@@ -142,16 +142,16 @@ Describe 'The two formats mean the same' {
         $result.Action | Should -Be @('Create', 'Create')
         $bodies = @(Get-CreateRequest $emulator).body.auth_config
         $bodies[0].credentials.scopes | Should -Be 'repo,read:user'
-        $bodies[1].authScheme | Should -Be 'OAUTH2'
-        $bodies[1].credentials.port | Should -Be 8080
+        $bodies[1].authScheme | Should -Be 'API_KEY'
+        $bodies[1].credentials.verbose | Should -Be 8080
         $bodies[1].credentials.debug | Should -BeFalse
 
         $psd1 = New-DesiredFile @'
 @{
     AuthConfigs = @(
         @{ Toolkit = 'github'; Name = 'prod-github'; Scopes = @('read:user', 'repo') }
-        @{ Toolkit = 'notion'; Name = 'prod-notion'; Type = 'Custom'; AuthScheme = 'OAUTH2'
-           Credentials = @{ client_id = 'cid'; client_secret = @{ Env = 'COMPOSIO_TEST_JSON_SECRET' }; port = 8080; debug = $false } }
+        @{ Toolkit = 'sendgrid'; Name = 'prod-sendgrid'; Type = 'Custom'; AuthScheme = 'API_KEY'
+           Credentials = @{ api_key = @{ Env = 'COMPOSIO_TEST_JSON_SECRET' }; verbose = 8080; debug = $false } }
     )
 }
 '@

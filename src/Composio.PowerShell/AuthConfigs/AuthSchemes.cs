@@ -55,8 +55,8 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 if (string.IsNullOrEmpty(scheme))
                 {
-                    throw InputError.New("AuthSchemeRequired",
-                        $"-Type Custom needs -AuthScheme. Toolkit '{toolkit.Slug}' offers: {List(offered)}.", toolkit.Slug,
+                    throw ErrorCatalog.AuthSchemeRequired.Saying(
+                        $"-Type Custom needs -AuthScheme. Toolkit '{toolkit.Slug}' offers: {List(offered)}.", toolkit.Slug, "AuthScheme",
                         offered.Length == 0 ? null : $"Add -AuthScheme {offered[0]} (or another of: {List(offered)}).");
                 }
                 return Detail(toolkit, scheme!);
@@ -67,10 +67,8 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 var what = string.IsNullOrEmpty(scheme) ? "managed auth" : $"managed auth for scheme '{scheme!.ToUpperInvariant()}'";
                 var managedNote = managed.Length == 0 ? string.Empty : $" Managed auth is offered for: {List(managed)}.";
-                throw InputError.New("ManagedAuthNotOffered",
-                    $"Composio does not offer {what} for toolkit '{toolkit.Slug}'.{managedNote} Use -Type Custom -AuthScheme <scheme> with your own credentials; the toolkit offers: {List(offered)}.",
-                    toolkit.Slug,
-                    offered.Length == 0 ? null : $"New-ComposioAuthConfig -Toolkit {toolkit.Slug} -Type Custom -AuthScheme {(string.IsNullOrEmpty(scheme) ? offered[0] : scheme!.ToUpperInvariant())}");
+                var suggested = offered.Length == 0 ? "<scheme>" : string.IsNullOrEmpty(scheme) ? offered[0] : scheme!.ToUpperInvariant();
+                throw ErrorCatalog.ManagedAuthNotOffered.At(toolkit.Slug, "Type", toolkit.Slug, what, managedNote, List(offered), suggested);
             }
             if (!string.IsNullOrEmpty(scheme))
             {
@@ -92,19 +90,18 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 return Detail(toolkit, offered[0]);
             }
-            throw InputError.New("AuthSchemeRequired",
+            throw ErrorCatalog.AuthSchemeRequired.Saying(
                 offered.Length == 0
                     ? $"Toolkit '{toolkit.Slug}' offers no auth scheme."
                     : $"Toolkit '{toolkit.Slug}' offers several auth schemes; choose one with -AuthScheme: {List(offered)}.",
-                toolkit.Slug);
+                toolkit.Slug, "AuthScheme");
         }
 
         private static void Require(Toolkit toolkit, string scheme, IReadOnlyCollection<string> offered)
         {
             if (!offered.Contains(scheme.ToUpperInvariant()))
             {
-                throw InputError.New("AuthSchemeNotSupported",
-                    $"Toolkit '{toolkit.Slug}' does not offer auth scheme '{scheme}'. Valid schemes: {List(offered)}.", toolkit.Slug);
+                throw ErrorCatalog.AuthSchemeNotSupported.At(toolkit.Slug, "AuthScheme", toolkit.Slug, scheme, List(offered));
             }
         }
 

@@ -10,12 +10,15 @@ using Composio.PowerShell.Errors;
 namespace Composio.PowerShell.AuthConfigs
 {
     /// <summary>
-    /// Turns what New-ComposioAuthConfig was given into the request the client sends, checking
-    /// everything the module can judge itself first, so a bad command sends nothing.
+    /// Turns what a create was given (New-ComposioAuthConfig's parameters, a CSV row, a
+    /// desired-state entry) into the request the client sends, checking everything the module can
+    /// judge itself first (<see cref="CredentialValidator"/>), so a bad item sends nothing.
     /// </summary>
     internal sealed class CreateRequestBuilder
     {
         /// <summary>Credential fields that static parameters cover, and which parameter.</summary>
+        private const string ScopesField = "scopes";
+
         public static readonly IReadOnlyDictionary<string, string> StaticFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["scopes"] = "Scope",
@@ -34,34 +37,52 @@ namespace Composio.PowerShell.AuthConfigs
         /// <summary>A piped CSV row: its columns named after the scheme's creation fields are credentials.</summary>
         public System.Management.Automation.PSObject? Row { get; set; }
 
+        /// <summary>Whether the piped row says its config is disabled (an IsEnabled False or Status DISABLED column, as Export-Csv writes them).</summary>
+        public bool RowDisabled =>
+            Row != null && (string.Equals(Cell("IsEnabled"), "False", StringComparison.OrdinalIgnoreCase) || string.Equals(Cell("Status"), "DISABLED", StringComparison.OrdinalIgnoreCase));
+
+        private string? Cell(string column) => (Row!.Properties[column]?.Value as string ?? Row.Properties[column]?.Value?.ToString())?.Trim();
+
         /// <summary>Send credential keys the scheme does not declare (its metadata may lag).</summary>
         public bool AllowUndeclaredFields { get; set; }
+
+        /// <summary>Custom configs send credentials even when empty ({} for schemes that need none, as the docs do).</summary>
+        public bool AlwaysSendCustomCredentials { get; set; }
+
+        /// <summary>What a message about the item calls it: "'GitHub' (toolkit github)" or "toolkit github".</summary>
+        public string Label(string toolkit) => LabelOf(toolkit, Name);
+
+        public static string LabelOf(string toolkit, string? name) =>
+            string.IsNullOrWhiteSpace(name) ? $"toolkit {toolkit}" : $"'{name!.Trim()}' (toolkit {toolkit})";
 
         /// <summary>After <see cref="Build"/>: the scheme the config gets, when the module can tell.</summary>
         public AuthSchemeDetail? Scheme { get; private set; }
 
         public CreateAuthConfigRequest Build(Toolkit toolkit)
         {
-            var scheme = Scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme);
-            var credentials = CollectCredentials();
+            var target = Label(toolkit.Slug);
+            var name = WhitespaceRule.Name(Name, target, "leave the name to the server");
+            var scheme = Scheme = AuthSchemes.ForCreate(toolkit, Type, AuthScheme?.Trim());
+            var given = CollectCredentials();
             if (Row != null && scheme != null)
             {
-                AddRowFields(scheme, credentials);
+                AddRowFields(scheme, given);
             }
-            CredentialKeys.Check(toolkit, Type, scheme, credentials.Keys, AllowUndeclaredFields);
+            var credentials = new CredentialValidator(toolkit, Type, scheme, AllowUndeclaredFields).Check(given, target);
             if (Type == AuthConfigType.Custom && scheme != null)
             {
-                RequireFields(toolkit, scheme, credentials);
+                RequireFields(toolkit, scheme, credentials, target);
             }
+            var send = credentials.Count > 0 || Credentials != null || (AlwaysSendCustomCredentials && Type == AuthConfigType.Custom);
             return new CreateAuthConfigRequest
             {
                 Toolkit = toolkit.Slug,
                 Type = Type,
-                Name = Name,
+                Name = name,
                 // Managed auth sends no scheme, as the official SDK does.
                 AuthScheme = Type == AuthConfigType.Custom ? scheme?.AuthScheme : null,
-                Credentials = Credentials == null && credentials.Count == 0 ? null : credentials,
-                ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
+                Credentials = send ? credentials : null,
+                ToolsForConnectedAccountCreation = WhitespaceRule.List(ToolsForConnectedAccountCreation),
             };
         }
 
@@ -70,16 +91,11 @@ namespace Composio.PowerShell.AuthConfigs
             var values = CredentialTable.From(Credentials, FieldParameters);
             if (Scope != null)
             {
-                var scopes = Scope.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim());
-                CredentialTable.AddOnce(values, "scopes", string.Join(",", scopes), "-Scope");
+                CredentialTable.AddOnce(values, ScopesField, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
             }
             if (RedirectUri != null)
             {
-                CredentialTable.AddOnce(values, "oauth_redirect_uri", RedirectUri.OriginalString, "-RedirectUri");
-            }
-            if (values.TryGetValue("oauth_redirect_uri", out var redirect) && redirect != null)
-            {
-                CheckRedirectUri(redirect);
+                CredentialTable.AddOnce(values, CredentialValidator.RedirectUriField, RedirectUri.OriginalString, "-RedirectUri");
             }
             return values;
         }
@@ -99,20 +115,7 @@ namespace Composio.PowerShell.AuthConfigs
             }
         }
 
-        private static void CheckRedirectUri(object value)
-        {
-            var text = value as string;
-            if (text == null
-                || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
-                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                throw InputError.New("InvalidRedirectUri",
-                    $"The redirect URI '{value}' is not an absolute http(s) URI, e.g. https://backend.composio.dev/api/v3/toolkits/auth/callback.",
-                    "oauth_redirect_uri");
-            }
-        }
-
-        private void RequireFields(Toolkit toolkit, AuthSchemeDetail scheme, IDictionary<string, object?> values)
+        private void RequireFields(Toolkit toolkit, AuthSchemeDetail scheme, IDictionary<string, object?> values, string target)
         {
             // A field hidden from the user is never demanded: Composio applies its default.
             var missing = scheme.AuthConfigCreationFields
@@ -123,10 +126,8 @@ namespace Composio.PowerShell.AuthConfigs
                 return;
             }
             var described = missing.Select(f => $"{f.Name} ('{f.DisplayName ?? f.Name}', {ParameterFor(f)})");
-            throw InputError.New("MissingRequiredField",
-                $"Auth scheme '{scheme.AuthScheme}' of toolkit '{toolkit.Slug}' requires {(missing.Count == 1 ? "this field" : "these fields")}: {string.Join("; ", described)}. Give each as its parameter or as a key of -Credentials.",
-                string.Join(", ", missing.Select(f => f.Name)),
-                $"Get-ComposioAuthConfigField -Toolkit {toolkit.Slug} -AuthScheme {scheme.AuthScheme} -RequiredOnly");
+            throw ErrorCatalog.MissingRequiredField.At(target, string.Join(", ", missing.Select(f => f.Name)),
+                scheme.AuthScheme, toolkit.Slug, missing.Count == 1 ? "this field" : "these fields", string.Join("; ", described));
         }
 
         private string ParameterFor(AuthConfigField field)

@@ -30,7 +30,7 @@ namespace Composio.PowerShell.AuthConfigs
                 var key = entry.Key?.ToString();
                 if (string.IsNullOrWhiteSpace(key))
                 {
-                    throw InputError.New("InvalidCredentialKey", "-Credentials has an empty key; keys are the API's field names, e.g. client_id.", key);
+                    throw ErrorCatalog.InvalidCredentialKey.At(key, "Credentials");
                 }
                 result[key!] = Value(key!, entry.Value);
             }
@@ -53,8 +53,7 @@ namespace Composio.PowerShell.AuthConfigs
         {
             if (values.ContainsKey(field))
             {
-                throw InputError.New("DuplicateCredentialField",
-                    $"Credential field '{field}' is given twice: in -Credentials and as {source}. Give it once.", field);
+                throw ErrorCatalog.DuplicateCredentialField.At(null, field, field, "in -Credentials and as " + source);
             }
             values[field] = value;
         }
@@ -69,9 +68,8 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 case null:
                     return null;
-                case string s when s == Masked:
-                    throw InputError.New("MaskedCredentialValue",
-                        $"The value of credential field '{key}' is '{Masked}', the mask Composio shows for a secret: give the real value.", key);
+                case string s when s.Trim() == Masked:
+                    throw ErrorCatalog.MaskedCredentialValue.At(null, key, key);
                 case string s:
                     return s;
                 case SecureString secure:
@@ -89,8 +87,7 @@ namespace Composio.PowerShell.AuthConfigs
                 case byte or short or uint or ushort or sbyte or float:
                     return Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
                 default:
-                    throw InputError.New("InvalidCredentialValue",
-                        $"The value of credential field '{key}' is a {value.GetType().Name}; use a string, number, boolean or SecureString.", key);
+                    throw ErrorCatalog.InvalidCredentialValue.At(null, key, key, value.GetType().Name);
             }
         }
     }

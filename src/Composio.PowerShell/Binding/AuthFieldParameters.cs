@@ -5,6 +5,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Security;
+using Composio.Client.Errors;
+using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.Binding
 {
@@ -15,10 +17,80 @@ namespace Composio.PowerShell.Binding
     /// </summary>
     internal sealed class AuthFieldParameters
     {
-        private AuthFieldParameters(IReadOnlyList<FieldParameter> parameters, RuntimeDefinedParameterDictionary dictionary)
+        /// <summary>The catch-all of an unresolved set: what the command line gave that no parameter took.</summary>
+        public const string UnresolvedName = "UnresolvedFieldArgument";
+
+        private AuthFieldParameters(IReadOnlyList<FieldParameter> parameters, RuntimeDefinedParameterDictionary dictionary, Exception? unresolved = null, string? about = null)
         {
             Parameters = parameters;
             Dictionary = dictionary;
+            Unresolved = unresolved;
+            About = about;
+        }
+
+        /// <summary>Why the fields could not be known (not found, server unreachable), when they could not.</summary>
+        public Exception? Unresolved { get; }
+
+        /// <summary>What the fields would have been of: "auth config ac_1", "toolkit notion".</summary>
+        public string? About { get; }
+
+        /// <summary>
+        /// When the fields could not be known: one hidden catch-all parameter takes what the command
+        /// line gave (`-ClientSecret $s`), so the command can say why instead of PowerShell's
+        /// "A parameter cannot be found that matches parameter name 'ClientSecret'".
+        /// </summary>
+        public static AuthFieldParameters Unknown(Exception reason, string about)
+        {
+            var dictionary = new RuntimeDefinedParameterDictionary
+            {
+                {
+                    UnresolvedName, new RuntimeDefinedParameter(UnresolvedName, typeof(object[]), new Collection<Attribute>
+                    {
+                        new ParameterAttribute { ValueFromRemainingArguments = true, DontShow = true },
+                    })
+                },
+            };
+            return new AuthFieldParameters(Array.Empty<FieldParameter>(), dictionary, reason, about);
+        }
+
+        /// <summary>
+        /// The error for a command line that used field parameters that could not be resolved:
+        /// the reason's own id (ComposioNotFound, ToolkitNotFound, a connection failure) with a
+        /// message naming the parameters; null when none was used.
+        /// </summary>
+        public ComposioException? UnresolvedUse(Func<ComposioException, ComposioException>? describe = null)
+        {
+            var names = UnmatchedNames();
+            if (names.Count == 0)
+            {
+                return null;
+            }
+            var given = string.Join(", ", names);
+            if (!(Unresolved is ComposioException reason))
+            {
+                return ErrorCatalog.DynamicParameterUnresolved.At(About, names[0], given, $"{About} could not be read in time ({Unresolved!.Message}).");
+            }
+            reason = describe?.Invoke(reason) ?? reason;
+            return new ComposioException(reason.ErrorId, reason.Kind,
+                $"{About}: {given} {(names.Count == 1 ? "is a credential field parameter, and it" : "are credential field parameters, and they")} could not be resolved: {reason.Message}")
+            {
+                Target = About,
+                StatusCode = reason.StatusCode,
+                RecommendedAction = reason.RecommendedAction,
+            };
+        }
+
+        /// <summary>The parameter names given that no parameter took (`-ClientSecret`), when the fields could not be known; else none.</summary>
+        public IReadOnlyList<string> UnmatchedNames()
+        {
+            if (Unresolved == null || !Dictionary.TryGetValue(UnresolvedName, out var runtime) || !runtime.IsSet || !(runtime.Value is IEnumerable<object> given))
+            {
+                return Array.Empty<string>();
+            }
+            var names = given.Select(v => (v is PSObject w ? w.BaseObject : v)?.ToString() ?? string.Empty)
+                .Where(v => v.StartsWith("-", StringComparison.Ordinal)).Select(v => v.TrimEnd(':')).ToList();
+            // Values without a parameter name (a stray positional argument) are still unexplained: say so with the reason.
+            return names.Count > 0 ? names : given.Any() ? new[] { "(an argument without a parameter)" } : (IReadOnlyList<string>)Array.Empty<string>();
         }
 
         public IReadOnlyList<FieldParameter> Parameters { get; }

@@ -10,7 +10,9 @@ namespace Composio.PowerShell.Binding
 {
     /// <summary>
     /// The creation-field parameters for the toolkit and scheme bound so far. Never throws: with no
-    /// toolkit or scheme yet, no connection, no network or an unknown toolkit there are simply none.
+    /// toolkit or scheme yet, or no connection, there are none; when the toolkit cannot be read
+    /// (not found, server unreachable) the reason is kept (<see cref="AuthFieldParameters.Unknown"/>)
+    /// for the command to report if the command line used a field parameter.
     /// </summary>
     internal static class CreationFieldParameters
     {
@@ -40,6 +42,18 @@ namespace Composio.PowerShell.Binding
                     toolkit = cache.GetAsync(toolkitSlug!, budget.Token).GetAwaiter().GetResult();
                 }
                 var detail = AuthSchemes.Guess(toolkit, type, scheme);
+                if (detail == null)
+                {
+                    try
+                    {
+                        AuthSchemes.ForCreate(toolkit, type, scheme);
+                    }
+                    catch (ComposioException why)
+                    {
+                        // No scheme to take fields from (-AuthScheme missing or not offered): say so if a field parameter was used.
+                        return AuthFieldParameters.Unknown(why, "toolkit " + toolkitSlug);
+                    }
+                }
                 // A field hidden from the user (user_visible false) is Composio's to fill: no parameter for it.
                 return detail == null
                     ? AuthFieldParameters.Empty
@@ -48,7 +62,11 @@ namespace Composio.PowerShell.Binding
             catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
             {
                 notFound = ex;
-                return AuthFieldParameters.Empty;
+                return AuthFieldParameters.Unknown(ex, "toolkit " + toolkitSlug);
+            }
+            catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)
+            {
+                return AuthFieldParameters.Unknown(ex, "toolkit " + toolkitSlug);
             }
 #pragma warning disable CA1031 // Dynamic parameters run inside parameter binding and tab completion: any failure means "none".
             catch (Exception)

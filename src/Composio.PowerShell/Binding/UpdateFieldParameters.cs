@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using Composio.Client.Errors;
 using Composio.Client.Validation;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Connection;
@@ -10,7 +12,9 @@ namespace Composio.PowerShell.Binding
     /// Set-ComposioAuthConfig's credential-field parameters (`-ClientSecret` for a rotation): the
     /// creation fields of the scheme of the config named by -Id on the command line. Known from
     /// what the connection has seen, else one GET and the cached toolkit. Never throws: with piped
-    /// ids, no connection or any failure there are none (-Credentials always works).
+    /// ids or no connection there are none (-Credentials always works); when the config or its
+    /// toolkit cannot be read, the reason is kept (<see cref="AuthFieldParameters.Unknown"/>) for
+    /// the command to report if the command line used a field parameter.
     /// </summary>
     internal static class UpdateFieldParameters
     {
@@ -24,24 +28,26 @@ namespace Composio.PowerShell.Binding
                 {
                     return AuthFieldParameters.Empty;
                 }
-                if (!conn.Seen.TryGet(id!, out var seen) || seen.AuthScheme == null)
+                try
                 {
-                    var config = Completion.Fetch(token => conn.Client.GetAuthConfigAsync(id!, token));
-                    if (config == null)
+                    if (!conn.Seen.TryGet(id!, out var seen) || seen.AuthScheme == null)
+                    {
+                        using var budget = new CancellationTokenSource(Completion.RequestBudget);
+                        conn.Seen.Remember(conn.Client.GetAuthConfigAsync(id!, budget.Token).GetAwaiter().GetResult());
+                        conn.Seen.TryGet(id!, out seen);
+                    }
+                    if (seen.Type == AuthConfigType.ComposioManaged || seen.AuthScheme == null)
                     {
                         return AuthFieldParameters.Empty;
                     }
-                    conn.Seen.Remember(config);
-                    conn.Seen.TryGet(id!, out seen);
+                    using var toolkitBudget = new CancellationTokenSource(Completion.RequestBudget);
+                    var toolkit = conn.Toolkits.TryGetCached(seen.Toolkit, out var cached) ? cached : conn.Toolkits.GetAsync(seen.Toolkit, toolkitBudget.Token).GetAwaiter().GetResult();
+                    return AuthFieldParameters.For(AuthSchemes.Detail(toolkit, seen.AuthScheme).AuthConfigCreationFields, cmdletType, new List<string> { "scopes" });
                 }
-                if (seen.Type == AuthConfigType.ComposioManaged || seen.AuthScheme == null)
+                catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)
                 {
-                    return AuthFieldParameters.Empty;
+                    return AuthFieldParameters.Unknown(ex, "auth config " + id);
                 }
-                var toolkit = conn.Toolkits.TryGetCached(seen.Toolkit, out var cached) ? cached : Completion.Fetch(token => conn.Toolkits.GetAsync(seen.Toolkit, token));
-                return toolkit == null
-                    ? AuthFieldParameters.Empty
-                    : AuthFieldParameters.For(AuthSchemes.Detail(toolkit, seen.AuthScheme).AuthConfigCreationFields, cmdletType, new List<string> { "scopes" });
             }
 #pragma warning disable CA1031 // Dynamic parameters run inside parameter binding and tab completion: any failure means "none".
             catch (Exception)

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.Client.Validation;
 using Composio.PowerShell.Binding;
+using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
@@ -19,6 +20,10 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The piped object itself, to tell which project it came from. Not for direct use.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>True to enable, false to disable.</summary>
         private protected abstract bool Enable { get; }
 
@@ -26,34 +31,22 @@ namespace Composio.PowerShell.Cmdlets
         {
             var enable = Enable;
             var passThru = PassThru.IsPresent;
+            var own = InputObject?.BaseObject is AuthConfig ? OutputStamp.Of(InputObject) : null;
             foreach (var id in Items(Id))
             {
-                try
-                {
-                    ApiIdentifiers.AuthConfigId(id);
-                }
-                catch (ComposioException ex)
-                {
-                    Dispatch(id, ex);
-                    continue;
-                }
-                if (!ShouldProcessItem(id, enable ? "Enable auth config" : "Disable auth config"))
-                {
-                    continue;
-                }
-                var connection = ItemConnection();
-                Dispatch(id, async token =>
-                {
-                    await connection.Client.SetAuthConfigEnabledAsync(id, enable, token).ConfigureAwait(false);
-                    // -PassThru reads the config back, so the object shows the server's state.
-                    return passThru ? await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false) : null;
-                }, current =>
-                {
-                    if (current != null)
+                Run(new BulkItem(id, "auth config " + id, own), () => ApiIdentifiers.AuthConfigId(id), connection =>
+                    new ItemPlan<AuthConfig?>(enable ? "Enable auth config" : "Disable auth config", async token =>
                     {
-                        Emit(current, connection);
-                    }
-                });
+                        await connection.Client.SetAuthConfigEnabledAsync(id, enable, token).ConfigureAwait(false);
+                        // -PassThru reads the config back, so the object shows the server's state.
+                        return passThru ? await connection.Client.GetAuthConfigAsync(id, token).ConfigureAwait(false) : null;
+                    }, current =>
+                    {
+                        if (current != null)
+                        {
+                            Emit(current, connection);
+                        }
+                    }));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,9 +12,10 @@ using Composio.PowerShell.Pipeline;
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
-    /// What the cmdlets that change auth configs item by item share: -ThrottleLimit, and each
-    /// item split in three. The cmdlet decides on the pipeline thread (validation, ShouldProcess),
-    /// <see cref="Dispatch{T}"/> runs the item's requests as a work item (up to -ThrottleLimit at
+    /// What the cmdlets that change auth configs item by item share: -ThrottleLimit, and one
+    /// template per item (<see cref="Run{T}"/>): validate → pick the item's connection →
+    /// ShouldProcess (or the deletion gate) → dispatch. Everything up to the dispatch happens on
+    /// the pipeline thread; the item's requests then run as a work item (up to -ThrottleLimit at
     /// once), and its result is written back on the pipeline thread in input order, with errors
     /// through the one failure policy. EndProcessing drains what is still in flight.
     /// </summary>
@@ -23,6 +25,9 @@ namespace Composio.PowerShell.Cmdlets
         private InFlightQueue? _queue;
         private BulkProgress? _progress;
         private long _dispatched;
+        private long _done;
+        private bool _connectionGiven;
+        private IReadOnlyList<string> _notYetTried = Array.Empty<string>();
 
         /// <summary>
         /// How many items' requests may be in flight at once (1 to 32; default 1, one after the
@@ -41,6 +46,18 @@ namespace Composio.PowerShell.Cmdlets
 
         private BulkProgress Progress => _progress ??= new BulkProgress(WriteProgress, ProgressActivityId, MyInvocation.MyCommand.Name);
 
+        protected sealed override void BeginProcessing()
+        {
+            // Given on the command line, as opposed to bound from each piped object's own Connection.
+            _connectionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Connection));
+            Begin();
+        }
+
+        /// <summary>BeginProcessing of the cmdlet itself.</summary>
+        private protected virtual void Begin()
+        {
+        }
+
         /// <summary>The items of one array parameter; when it came from the command line, not the pipeline, their number is the total.</summary>
         private protected IEnumerable<T> Items<T>(T[] items)
         {
@@ -48,22 +65,93 @@ namespace Composio.PowerShell.Cmdlets
             {
                 Progress.Total = items.Length;
             }
-            return items;
+            for (var i = 0; i < items.Length; i++)
+            {
+                // Named by an -ErrorAction Stop failure as not tried.
+                _notYetTried = items.Skip(i + 1).Select(item => item?.ToString() ?? string.Empty).ToList();
+                yield return items[i];
+            }
+            _notYetTried = Array.Empty<string>();
         }
 
-        /// <summary>ShouldProcess for one item; a declined item no longer counts towards the total.</summary>
-        private protected bool ShouldProcessItem(string target, string action)
+        /// <summary>
+        /// The per-item template. <paramref name="validate"/> checks what needs no server (may
+        /// throw a ComposioException); then the item's connection is picked (a piped object's own
+        /// project never silently overridden); <paramref name="prepare"/> does the checks that need
+        /// it and returns the plan, or null when there is nothing to send (it said why); then
+        /// ShouldProcess, or for a deletion the deletion gate; then the dispatch. Every failure
+        /// before the dispatch is the item's error, written in its turn.
+        /// </summary>
+        private protected void Run<T>(BulkItem item, Action? validate, Func<ComposioConnection, ItemPlan<T>?> prepare)
         {
-            if (ShouldProcess(target, action))
+            ComposioConnection connection;
+            ItemPlan<T>? plan;
+            try
             {
-                return true;
+                validate?.Invoke();
+                connection = PickConnection(item);
+                plan = prepare(connection);
             }
+            catch (ComposioException ex)
+            {
+                Fail(item, ex);
+                return;
+            }
+            if (plan == null)
+            {
+                return;
+            }
+            var target = plan.Target ?? item.Target as string ?? item.Label;
+            bool approved;
+            if (plan.Deletes)
+            {
+                approved = ApproveDeletion(target, plan.Action, ForceGiven, out var refused);
+                if (refused != null)
+                {
+                    Fail(item, refused);
+                    return;
+                }
+            }
+            else
+            {
+                approved = ShouldProcess(target, plan.Action);
+            }
+            if (!approved)
+            {
+                Declined();
+                return;
+            }
+            Dispatch(item, plan.Work, plan.Done);
+        }
+
+        /// <summary>-Force of the cmdlets that have it (Remove); it skips the deletion question.</summary>
+        private protected virtual bool ForceGiven => false;
+
+        /// <summary>A declined item no longer counts towards the total.</summary>
+        private void Declined()
+        {
             if (Progress.Total is long total)
             {
                 Progress.Total = total - 1;
             }
-            return false;
         }
+
+        /// <summary>
+        /// -Connection, else the project the piped object came from, else the default. An object
+        /// from one project with another given as -Connection is an error naming both, unless the
+        /// object was turned into its id first.
+        /// </summary>
+        private ComposioConnection PickConnection(BulkItem item)
+        {
+            if (_connectionGiven && Connection != null && item.Own != null && !SameProject(item.Own, Connection))
+            {
+                throw ErrorCatalog.ConnectionConflict.At(item.Label, nameof(Connection), item.Label, item.Own, Connection);
+            }
+            return ItemConnection(item.Own);
+        }
+
+        private static bool SameProject(ComposioConnection a, ComposioConnection b) =>
+            ReferenceEquals(a, b) || (a.BaseUri == b.BaseUri && string.Equals(a.Client.Options.ApiKey, b.Client.Options.ApiKey, StringComparison.Ordinal));
 
         /// <summary>
         /// The connection of an item without one of its own. When it has to be found or made while
@@ -80,15 +168,20 @@ namespace Composio.PowerShell.Cmdlets
             return CurrentConnection;
         }
 
+        /// <summary>An item that failed while being decided: its error is written in its turn, after the items before it.</summary>
+        private protected void Fail(BulkItem item, ComposioException failure) =>
+            Dispatch<bool>(item, _ => Task.FromException<bool>(failure), _ => { });
+
         /// <summary>
         /// Runs <paramref name="work"/> (requests only: no Write*, no cmdlet state) once a slot is
         /// free; then, on the pipeline thread and in input order, <paramref name="done"/> with its
-        /// result, or the item's error for <paramref name="target"/>.
+        /// result, or the item's error.
         /// </summary>
-        private protected void Dispatch<T>(object target, Func<CancellationToken, Task<T>> work, Action<T> done)
+        private void Dispatch<T>(BulkItem item, Func<CancellationToken, Task<T>> work, Action<T> done)
         {
             _dispatched++;
-            Queue.Add(target.ToString() ?? string.Empty, work, ended =>
+            var key = item.Target as string ?? item.Label;
+            Queue.Add(key, work, ended =>
             {
                 T result;
                 try
@@ -99,26 +192,44 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     Progress.Finish(failed: true);
                     Progress.Update(Queue.Running);
-                    if (FailurePolicy.StopsPipeline(ex))
+                    var stops = FailurePolicy.StopsPipeline(ex);
+                    if (stops)
                     {
-                        Queue.StopBehind(target.ToString() ?? string.Empty);
+                        Queue.StopBehind(key);
                     }
-                    WriteComposioError(ex, target);
+                    var record = ErrorRecords.From(ex, item.Target, item.Label);
+                    if (stops || StopsOnError())
+                    {
+                        // The pipeline ends here: say how far it got, for a rerun.
+                        record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + " " + HowFar()) { RecommendedAction = record.ErrorDetails.RecommendedAction };
+                    }
+                    WriteItemError(record, stops);
                     return;
                 }
                 catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();
                 }
+                _done++;
                 Progress.Finish(failed: false);
                 Progress.Update(Queue.Running);
                 done(result);
             });
         }
 
-        /// <summary>An item that failed while being decided: its error is written in its turn, after the items before it.</summary>
-        private protected void Dispatch(object target, ComposioException failure) =>
-            Dispatch<bool>(target, _ => Task.FromException<bool>(failure), _ => { });
+        private string HowFar()
+        {
+            var notTried = _notYetTried.Count == 0 ? string.Empty : $" Not tried: {string.Join(", ", _notYetTried)}.";
+            var later = MyInvocation.ExpectingInput ? " Later pipeline input was not tried either." : string.Empty;
+            return $"Stopped after {_done} item(s) were done.{notTried}{later}";
+        }
+
+        /// <summary>Whether -ErrorAction (or $ErrorActionPreference) turns this item's error into the end of the command.</summary>
+        private bool StopsOnError()
+        {
+            var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given) ? given : GetVariableValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo<ActionPreference>(value, out var preference) && preference == ActionPreference.Stop;
+        }
 
         protected override void EndProcessing()
         {

@@ -45,8 +45,7 @@ namespace Composio.PowerShell.Cmdlets
                 }
                 catch (ComposioException ex)
                 {
-                    ThrowTerminatingError(ErrorRecords.From(ex));
-                    throw; // Not reached: ThrowTerminatingError throws.
+                    throw Terminate(ex);
                 }
             }
         }
@@ -121,19 +120,80 @@ namespace Composio.PowerShell.Cmdlets
         /// Reports a failure about one pipeline item: non-terminating, so the next item goes on,
         /// unless no other item could succeed either (see <see cref="FailurePolicy"/>).
         /// </summary>
-        protected void WriteComposioError(ComposioException ex, object? target = null)
+        protected void WriteComposioError(ComposioException ex, object? target = null, string? label = null) =>
+            WriteItemError(ErrorRecords.From(ex, target, label), FailurePolicy.StopsPipeline(ex));
+
+        private protected void WriteItemError(ErrorRecord record, bool stopsPipeline)
         {
-            var record = ErrorRecords.From(ex, target);
-            if (FailurePolicy.StopsPipeline(ex))
+            if (stopsPipeline)
             {
                 ThrowTerminatingError(record);
             }
             WriteError(record);
         }
 
-        /// <summary>A failure no item can escape (bad parameters for the whole command): always terminating.</summary>
-        protected void ThrowComposioError(ComposioException ex, object? target = null) =>
+        /// <summary>
+        /// The one gate for deletions (Remove-ComposioAuthConfig, Sync -Prune): asked as at
+        /// ConfirmImpact High whatever the cmdlet's own impact; -Force skips the question, but not
+        /// -WhatIf nor an explicit -Confirm. A host that cannot ask (-NonInteractive) gives
+        /// <paramref name="refused"/> (ConfirmationRequired, for this item only) instead of the
+        /// host's error ending the whole pipeline at the first item.
+        /// </summary>
+        private protected bool ApproveDeletion(string target, string action, bool force, out ComposioException? refused)
+        {
+            refused = null;
+            var bound = MyInvocation.BoundParameters;
+            var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
+                ? LanguagePrimitives.IsTrue(whatIfValue)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            var confirmGiven = bound.TryGetValue("Confirm", out var confirmValue);
+            var confirm = confirmGiven && LanguagePrimitives.IsTrue(confirmValue);
+            if (whatIf)
+            {
+                return ShouldProcess(target, action);
+            }
+            var ask = confirm || (!force && !confirmGiven && !ConfirmsNothing());
+            if (!ask)
+            {
+                Say($"Performing the operation \"{action}\" on target \"{target}\".");
+                return true;
+            }
+            try
+            {
+                if (OwnImpact() >= ConfirmImpact.High || confirm)
+                {
+                    return ShouldProcess(target, action);
+                }
+                // The cmdlet's own impact is lower (Sync): ShouldProcess would not ask, so ask here.
+                return ShouldContinue($"{action} on target \"{target}\".", "Confirm", ref _yesToAllDeletions, ref _noToAllDeletions);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                refused = ErrorCatalog.ConfirmationRequired.At(target, "Force", target, "deleted");
+                return false;
+            }
+        }
+
+        private bool _yesToAllDeletions;
+        private bool _noToAllDeletions;
+
+        /// <summary>$ConfirmPreference None: nothing is ever asked.</summary>
+        private bool ConfirmsNothing() =>
+            LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var preference) && preference == ConfirmImpact.None;
+
+        private ConfirmImpact OwnImpact() =>
+            ((CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)))?.ConfirmImpact ?? ConfirmImpact.Medium;
+
+        /// <summary>
+        /// Ends the command with a failure no item can escape (bad parameters for the whole
+        /// command, a file that cannot be used, no connection). Written `throw Terminate(...)`, so
+        /// the compiler knows the code after it is not reached; the returned exception is never thrown.
+        /// </summary>
+        private protected Exception Terminate(ComposioException ex, object? target = null)
+        {
             ThrowTerminatingError(ErrorRecords.From(ex, target));
+            return new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
+        }
 
         /// <summary>A Verbose line that never prompts (see <see cref="Streams"/>).</summary>
         internal void Say(string text) => Streams.Verbose(this, text);

@@ -51,18 +51,16 @@ namespace Composio.PowerShell.Cmdlets
             var format = DesiredStateFormats.Of(path);
             if (format == DesiredStateFormat.Unsupported)
             {
-                ThrowComposioError(InputError.New("DesiredStateUnsupportedFormat",
-                    $"Cannot export to '{path}': {DesiredStateFormats.Unsupported(path).Message}", path));
+                throw Terminate(ErrorCatalog.DesiredStateUnsupportedFormat.At(path, "Path", path, DesiredStateFormats.Unsupported(path).Message));
             }
             if (NoClobber.IsPresent && File.Exists(path))
             {
-                ThrowComposioError(InputError.New("FileExists",
-                    $"'{path}' exists and -NoClobber was given; choose another path or leave out -NoClobber to overwrite it.", path, kind: ComposioErrorKind.Conflict));
+                throw Terminate(ErrorCatalog.FileExists.At(path, "Path", path));
             }
             var folder = System.IO.Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {
-                ThrowComposioError(InputError.New("DirectoryNotFound", $"The folder '{folder}' does not exist.", folder, kind: ComposioErrorKind.NotFound));
+                throw Terminate(ErrorCatalog.DirectoryNotFound.At(folder, "Path", folder));
             }
 
             var entries = Entries(ListConfigs());
@@ -77,7 +75,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "DesiredStateFileUnwritable", ErrorCategory.WriteError, path));
+                throw Terminate(ErrorCatalog.DesiredStateFileUnwritable.At(path, "Path", path, ex.Message));
             }
             Say($"Wrote {entries.Count} auth configs to {path}.");
         }
@@ -92,8 +90,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, Toolkit == null ? null : string.Join(",", Toolkit)));
-                throw; // Not reached.
+                throw Terminate(ex, Toolkit == null ? null : string.Join(",", Toolkit));
             }
             if (Name == null)
             {
@@ -119,9 +116,8 @@ namespace Composio.PowerShell.Cmdlets
                 }
                 if (group.Count() > 1)
                 {
-                    WriteComposioError(InputError.New("AuthConfigIdentityConflict",
-                        $"{group.Count()} auth configs of toolkit '{config.Toolkit}' are named '{config.Name}' ({string.Join(", ", group.Select(c => c.Id))}); toolkit + name must identify one config, so none of them was exported. Rename or remove all but one, then export again.",
-                        config.Toolkit + "/" + config.Name, kind: ComposioErrorKind.Conflict));
+                    WriteComposioError(ErrorCatalog.AuthConfigIdentityConflict.New(config.Toolkit + "/" + config.Name,
+                        group.Count(), config.Toolkit, config.Name, string.Join(", ", group.Select(c => c.Id)), "exported", "export"));
                     continue;
                 }
                 var entry = AuthConfigExporter.From(config, toolkits[config.Toolkit]);
@@ -145,7 +141,7 @@ namespace Composio.PowerShell.Cmdlets
                 catch (ComposioException ex)
                 {
                     // Without the toolkit's fields a secret could not be told from other values: stop rather than guess.
-                    ThrowComposioError(ToolkitErrors.Describe(ex, slug, cache));
+                    throw Terminate(ToolkitErrors.Describe(ex, slug, cache));
                 }
             }
             return result;

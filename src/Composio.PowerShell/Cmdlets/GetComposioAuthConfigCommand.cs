@@ -77,8 +77,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (ComposioManaged.IsPresent && Custom.IsPresent)
             {
-                ThrowComposioError(InputError.New("ConflictingTypeFilter",
-                    "-ComposioManaged and -Custom exclude each other; give one, or neither to list both kinds."));
+                throw Terminate(ErrorCatalog.ConflictingTypeFilter.New(null));
             }
             _window = new PagingWindow(PagingParameters);
         }

@@ -54,8 +54,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             if (Search != null && Search.Trim().Length < MinSearchLength)
             {
-                ThrowComposioError(InputError.New("SearchTooShort",
-                    $"-Search needs at least {MinSearchLength} characters (the API's rule); '{Search}' has {Search.Trim().Length}.", Search));
+                throw Terminate(ErrorCatalog.SearchTooShort.At(Search, "Search", MinSearchLength, Search, Search.Trim().Length));
             }
         }
 

@@ -138,14 +138,14 @@ namespace Composio.PowerShell.Cmdlets
                 if (dimension == null)
                 {
                     var valid = context.Dimensions.Length == 0 ? "it has none" : "its dimensions are: " + string.Join(", ", context.Dimensions.Select(d => d.Dimension));
-                    WriteComposioError(InputError.New("InvalidGrantContext",
-                        $"-GrantContext names '{pair.Key}', which is not a grant-context dimension of '{toolkit}' ({scheme}); {valid}.", pair.Key));
+                    WriteComposioError(ErrorCatalog.InvalidGrantContext.At(pair.Key, "GrantContext",
+                        $"-GrantContext names '{pair.Key}', which is not a grant-context dimension of '{toolkit}' ({scheme}); {valid}."));
                     return null;
                 }
                 if (dimension.Values.Length > 0 && !dimension.Values.Contains(pair.Value, StringComparer.Ordinal))
                 {
-                    WriteComposioError(InputError.New("InvalidGrantContext",
-                        $"-GrantContext {pair.Key} = '{pair.Value}' is not one of: {string.Join(", ", dimension.Values)}.", pair.Key));
+                    WriteComposioError(ErrorCatalog.InvalidGrantContext.At(pair.Key, "GrantContext",
+                        $"-GrantContext {pair.Key} = '{pair.Value}' is not one of: {string.Join(", ", dimension.Values)}."));
                     return null;
                 }
             }

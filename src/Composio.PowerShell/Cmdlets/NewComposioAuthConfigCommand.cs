@@ -8,6 +8,7 @@ using Composio.Client.Toolkits;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
+using Composio.PowerShell.DesiredState;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -52,8 +53,8 @@ namespace Composio.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(AuthSchemeCompleter))]
         public string? AuthScheme { get; set; }
 
+        /// <summary>Trimmed; a blank name is refused (EmptyAuthConfigName) rather than left to the server's default.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
-        [EmptyAsAbsent]
         public string? Name { get; set; }
 
         /// <summary>Field name → string, number, boolean or SecureString.</summary>
@@ -62,7 +63,7 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
-        [EmptyAsAbsent]
+        [ListCell]
         public string[]? Scope { get; set; }
 
         /// <summary>Sent as credentials.oauth_redirect_uri; must be absolute http(s).</summary>
@@ -70,14 +71,23 @@ namespace Composio.PowerShell.Cmdlets
         [EmptyAsAbsent]
         public Uri? RedirectUri { get; set; }
 
-        [Parameter(ParameterSetName = DefaultSet)]
-        [ValidateNotNull]
-        [RejectScriptBlock]
+        /// <summary>A CSV cell `a; b` or `a,b` is a list (the module's Export-Csv writes lists as `a; b`).</summary>
+        [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [ListCell]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
         /// <summary>Send credential keys the toolkit does not declare (for fields its metadata lags on).</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         public SwitchParameter AllowUndeclaredField { get; set; }
+
+        /// <summary>
+        /// Skip an item whose name already exists for its toolkit in the project, and output the
+        /// existing config instead (one listing per toolkit per command), so a rerun creates nothing twice.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter SkipExisting { get; set; }
+
+        private readonly ExistingConfigs _existing = new ExistingConfigs();
 
         /// <summary>
         /// The piped object itself, so a CSV row's columns named after the scheme's fields
@@ -94,62 +104,77 @@ namespace Composio.PowerShell.Cmdlets
             return _fieldParameters.Dictionary;
         }
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             // What the command line gave, as opposed to what each piped object will bind.
             _givenOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            var unresolved = _fieldParameters.UnresolvedUse(ex => ToolkitErrors.IsNotFound(ex) ? ToolkitErrors.Describe(ex, Toolkit, null) : ex);
+            if (unresolved != null)
+            {
+                throw Terminate(unresolved);
+            }
         }
 
         protected override void ProcessRecord()
         {
-            var connection = ItemConnection();
             var piped = InputObject?.BaseObject;
             // A piped Toolkit gives its slug; its display name and its own type (native/custom) are not the config's.
             var fromToolkit = piped is Toolkit;
-            var name = fromToolkit && !_givenOnCommandLine.Contains(nameof(Name)) ? null : Name;
-            var type = fromToolkit && !_givenOnCommandLine.Contains(nameof(Type)) ? AuthConfigType.ComposioManaged : Type;
-            CreateAuthConfigRequest request;
-            CreateRequestBuilder builder;
-            try
+            var row = piped is PSCustomObject ? InputObject : null;
+            var builder = new CreateRequestBuilder
             {
-                var toolkit = FetchToolkit(connection.Toolkits);
-                request = (builder = new CreateRequestBuilder
-                {
-                    Type = type,
-                    AuthScheme = AuthScheme,
-                    Name = name,
-                    Credentials = Credentials,
-                    Scope = Scope,
-                    RedirectUri = RedirectUri,
-                    ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
-                    FieldParameters = _fieldParameters,
-                    Row = piped is PSCustomObject ? InputObject : null,
-                    AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
-                }).Build(toolkit);
-            }
-            catch (ComposioException ex)
-            {
-                Dispatch(ex.Target ?? Toolkit, ex);
-                return;
-            }
+                Type = fromToolkit && !_givenOnCommandLine.Contains(nameof(Type)) ? AuthConfigType.ComposioManaged : Type,
+                AuthScheme = AuthScheme,
+                Name = fromToolkit && !_givenOnCommandLine.Contains(nameof(Name)) ? null : Name,
+                Credentials = Credentials,
+                Scope = Scope,
+                RedirectUri = RedirectUri,
+                ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
+                FieldParameters = _fieldParameters,
+                Row = row,
+                AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
+            };
+            var label = builder.Label(Toolkit.ToLowerInvariant());
+            // A CSV row is its own best name in a log of 200 rows; otherwise the label.
+            Run(new BulkItem((object?)row ?? label, label), null, connection => Plan(connection, builder, label));
+        }
+
+        private ItemPlan<Created>? Plan(ComposioConnection connection, CreateRequestBuilder builder, string label)
+        {
+            var request = builder.Build(FetchToolkit(connection.Toolkits));
             if (Scope != null && builder.Scheme != null)
             {
                 // Advice, before -WhatIf stops: the request still goes as given.
                 ScopeCheck.Advise(builder.Scheme, Scope, Warn, Say);
             }
-
-            if (!ShouldProcessItem(TargetText(request), ActionText(request)))
+            if (request.Name != null)
             {
-                return;
+                var existing = SkipExisting.IsPresent ? Existing(connection, request) : null;
+                if (existing != null)
+                {
+                    Say($"Skipped {label}: it exists already as {existing.Id}.");
+                    Emit(existing, connection);
+                    return null;
+                }
+                if (!SkipExisting.IsPresent && connection.Seen.TryFindNamed(request.Toolkit, request.Name, out var seen))
+                {
+                    // What this connection already knows, at no extra request: New keeps its one round trip.
+                    Warn($"An auth config named '{request.Name}' already exists for toolkit {request.Toolkit} ({seen.Id}); another one is created. Use -SkipExisting to skip names that exist.");
+                }
             }
-
+            var disable = builder.RowDisabled;
             // An unclear outcome's error says how to check for a config the lost answer may have created.
-            Dispatch(request.Name ?? request.Toolkit, async token =>
+            return new ItemPlan<Created>(ActionText(request, disable), async token =>
             {
                 var created = await connection.Client.CreateAuthConfigAsync(request, token).ConfigureAwait(false);
                 connection.Seen.Remember(created);
                 try
                 {
+                    if (disable)
+                    {
+                        // A CSV row of a disabled config (Export-Csv of Get-ComposioAuthConfig) stays disabled.
+                        await connection.Client.SetAuthConfigEnabledAsync(created.Id, false, token).ConfigureAwait(false);
+                    }
                     return new Created(created, await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false), null);
                 }
                 catch (ComposioException ex)
@@ -164,8 +189,22 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     Warn($"Auth config {result.Made.Id} was created, but reading it back failed ({result.ReadBackFailure.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {result.Made.Id} shows the rest.");
                 }
-                Emit(result.Current ?? result.Made, connection);
-            });
+                var made = result.Current ?? result.Made;
+                _existing.Add(connection, made);
+                Emit(made, connection);
+            })
+            { Target = TargetText(request) };
+        }
+
+        /// <summary>For -SkipExisting: the config of this name and toolkit, from one listing of the toolkit per command.</summary>
+        private AuthConfig? Existing(ComposioConnection connection, CreateAuthConfigRequest request)
+        {
+            if (!_existing.Has(connection, request.Toolkit))
+            {
+                var query = new AuthConfigQuery { Toolkits = new[] { request.Toolkit }, ShowDisabled = true };
+                _existing.Fill(connection, request.Toolkit, ConfigListing.ReadAll(connection.Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token))));
+            }
+            return _existing.Find(connection, request.Toolkit, request.Name!);
         }
 
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
@@ -190,13 +229,13 @@ namespace Composio.PowerShell.Cmdlets
             request.Name != null ? $"'{request.Name}' (toolkit {request.Toolkit})" : $"toolkit {request.Toolkit}";
 
         /// <summary>Names the credential fields sent, never their values.</summary>
-        private static string ActionText(CreateAuthConfigRequest request)
+        private static string ActionText(CreateAuthConfigRequest request, bool disabled)
         {
             var kind = request.Type == AuthConfigType.Custom ? $"custom {request.AuthScheme}" : "Composio-managed";
             var fields = request.Credentials == null || request.Credentials.Count == 0
                 ? string.Empty
                 : " with credential fields " + string.Join(", ", request.Credentials.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            return $"Create {kind} auth config{fields}";
+            return $"Create {kind} auth config{fields}{(disabled ? ", disabled" : string.Empty)}";
         }
 
         /// <summary>What one create's work item hands back: the create's answer, the read-back, or why the read-back failed.</summary>

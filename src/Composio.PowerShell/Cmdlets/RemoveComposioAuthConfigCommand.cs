@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Composio.Client.Errors;
+using Composio.Client.Validation;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Connection;
 
@@ -39,6 +40,8 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private protected override bool ForceGiven => Force.IsPresent;
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == InputObjectSet)
@@ -59,43 +62,28 @@ namespace Composio.PowerShell.Cmdlets
 
         private void Remove(string id, string? name, AuthConfig? known)
         {
-            var target = string.IsNullOrEmpty(name) ? id : $"{id} ('{name}')";
             var revoke = RevokeOnDelete.IsPresent;
-            var action = revoke ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
-            if (!Confirmed(target, action))
-            {
-                return;
-            }
             // -Connection (given, or bound from the piped object) first; else the project the object came from.
-            var connection = ItemConnection(known == null ? null : OutputStamp.Of(known));
-            Dispatch(id, token => connection.Client.DeleteAuthConfigAsync(id, revoke, token), jobId =>
+            var item = new BulkItem(id, "auth config " + id, known == null ? null : OutputStamp.Of(known));
+            Run(item, () => ApiIdentifiers.AuthConfigId(id), connection =>
             {
-                connection.Seen.Forget(id);
-                Say($"Removed auth config {target}.");
-                if (revoke)
+                var target = string.IsNullOrEmpty(name) ? id : $"{id} ('{name}')";
+                var action = revoke ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
+                return new ItemPlan<string?>(action, token => connection.Client.DeleteAuthConfigAsync(id, revoke, token), jobId =>
                 {
-                    // The job id is the only handle on the revocation: output it, on the config it belongs to.
-                    Say(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
-                    var result = known ?? new AuthConfig { Id = id };
-                    result.RevokeJobId = jobId;
-                    Emit(result, connection);
-                }
+                    connection.Seen.Forget(id);
+                    Say($"Removed auth config {target}.");
+                    if (revoke)
+                    {
+                        // The job id is the only handle on the revocation: output it, on the config it belongs to.
+                        Say(jobId == null ? "The server started no revocation job." : $"Revocation job: {jobId}.");
+                        var result = known ?? new AuthConfig { Id = id };
+                        result.RevokeJobId = jobId;
+                        Emit(result, connection);
+                    }
+                })
+                { Target = target, Deletes = true };
             });
-        }
-
-        /// <summary>-Force skips the prompt, but not -WhatIf (or $WhatIfPreference) nor an explicit -Confirm.</summary>
-        private bool Confirmed(string target, string action)
-        {
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIfValue)
-                ? LanguagePrimitives.IsTrue(whatIfValue)
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            var confirm = MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && LanguagePrimitives.IsTrue(value);
-            if (Force && !whatIf && !confirm)
-            {
-                Say($"Performing the operation \"{action}\" on target \"{target}\".");
-                return true;
-            }
-            return ShouldProcessItem(target, action);
         }
     }
 }

@@ -22,7 +22,6 @@ namespace Composio.PowerShell.Cmdlets
     [OutputType("Composio.AuthConfig")]
     public sealed class SetComposioAuthConfigCommand : BulkCommand, IDynamicParameters
     {
-        private const string ScopesKey = "scopes";
         private Dictionary<string, object?>? _credentials;
         private Dictionary<string, object?>? _sharedCredentials;
         private AuthFieldParameters _fieldParameters = AuthFieldParameters.Empty;
@@ -48,7 +47,7 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>Managed configs: the top-level scopes; custom configs: credentials.scopes.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsAbsent]
+        [ListCell]
         public string[]? Scope { get; set; }
 
         [Parameter]
@@ -91,107 +90,90 @@ namespace Composio.PowerShell.Cmdlets
             return _fieldParameters.Dictionary;
         }
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-            if (_givenOnCommandLine.Contains(nameof(Name)) && Name != null && Name.Trim().Length == 0)
-            {
-                // Given on the command line, it would fail every item alike.
-                ThrowComposioError(EmptyName(Name));
-            }
             try
             {
+                var unresolved = _fieldParameters.UnresolvedUse();
+                if (unresolved != null)
+                {
+                    throw unresolved;
+                }
                 var table = CredentialTable.From(Credentials, _fieldParameters);
                 _credentials = table.Count == 0 ? null : table;
                 _sharedCredentials = SharedCredentials == null || SharedCredentials.Count == 0 ? null : CredentialTable.From(SharedCredentials);
+                // Given on the command line, a bad -Name or a doubled scope would fail every item alike.
+                var builder = Builder(_givenOnCommandLine.Contains(nameof(Name)) ? Name : null);
+                if (MyInvocation.ExpectingInput)
+                {
+                    // -Name or -Scope may still come per object: only what is given now is checked.
+                    builder.Name = WhitespaceRule.Name(builder.Name, null, "keep the current one");
+                }
+                else
+                {
+                    builder.Changes(null);
+                }
             }
             catch (ComposioException ex)
             {
-                ThrowComposioError(ex);
-            }
-            if (Scope != null && _credentials != null && _credentials.ContainsKey(ScopesKey))
-            {
-                ThrowComposioError(InputError.New("ScopeGivenTwice",
-                    "Scopes were given both in -Scope and as -Credentials['scopes']; give them once.", ScopesKey));
-            }
-            // Without pipeline input every change is known now; with it, -Name or -Scope may still come per object.
-            if (!MyInvocation.ExpectingInput && DescribeChanges(Name).Length == 0)
-            {
-                ThrowComposioError(NothingToSet());
+                throw Terminate(ex);
             }
         }
 
         protected override void ProcessRecord()
         {
+            var own = InputObject?.BaseObject is AuthConfig ? OutputStamp.Of(InputObject) : null;
             foreach (var id in Items(Id))
             {
-                SetOne(id);
+                var item = new BulkItem(id, "auth config " + id, own);
+                var builder = Builder(NewName());
+                string changes = string.Empty;
+                Run(item, () =>
+                {
+                    ApiIdentifiers.AuthConfigId(id);
+                    changes = builder.Changes(item.Label);
+                }, connection => Plan(connection, id, item, builder, changes));
             }
         }
 
-        private void SetOne(string id)
+        private UpdateRequestBuilder Builder(string? name) => new UpdateRequestBuilder
         {
-            string? name;
-            string changes;
-            try
+            Name = name,
+            Credentials = _credentials,
+            Scope = Scope,
+            ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
+            ToolsAvailableForExecution = ToolsAvailableForExecution,
+            SharedCredentials = _sharedCredentials,
+            RestrictToTools = RestrictToTools,
+            AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
+        };
+
+        /// <summary>
+        /// The checks that need the config, before the confirmation: its type (for the body variant)
+        /// and, for credentials or scopes, its scheme. Free when the config was piped in or seen
+        /// before and its toolkit is cached, so the work items still overlap.
+        /// </summary>
+        private ItemPlan<AuthConfig?> Plan(ComposioConnection connection, string id, BulkItem item, UpdateRequestBuilder builder, string changes)
+        {
+            var config = Describe(connection, id, builder.NeedsScheme);
+            Toolkit? toolkit = null;
+            if (builder.NeedsScheme && config.AuthScheme != null)
             {
-                ApiIdentifiers.AuthConfigId(id);
-                name = NewName();
-                if (name != null && name.Trim().Length == 0)
+                toolkit = ReadToolkit(connection, config, throwing: builder.Credentials != null);
+            }
+            if (Scope != null && toolkit != null)
+            {
+                var scheme = toolkit.AuthConfigDetails?.FirstOrDefault(d => string.Equals(d.AuthScheme, config.AuthScheme, StringComparison.OrdinalIgnoreCase));
+                if (scheme != null)
                 {
-                    throw EmptyName(id);
-                }
-                changes = DescribeChanges(name);
-                if (changes.Length == 0)
-                {
-                    throw NothingToSet();
+                    ScopeCheck.Advise(scheme, Scope, Warn, Say);
                 }
             }
-            catch (ComposioException ex)
-            {
-                Dispatch(id, ex);
-                return;
-            }
-            // Field names only, never values: a secret must not reach -WhatIf or a transcript.
-            if (!ShouldProcessItem(id, "Change " + changes))
-            {
-                return;
-            }
-            var connection = ItemConnection();
-            UpdateAuthConfigRequest body;
-            try
-            {
-                // Decided on the pipeline thread (warnings may be written); free when the config was
-                // piped in or seen before and its toolkit is cached, so the work items still overlap.
-                var config = Describe(connection, id, _credentials != null || Scope != null);
-                if (config.Type == AuthConfigType.ComposioManaged && _credentials != null)
-                {
-                    throw InputError.New("CredentialsOnManagedConfig",
-                        $"Auth config {id} is Composio-managed: it has no credentials of yours to change. Use -Scope for its scopes, or create a custom config with your own app.", id);
-                }
-                if (config.Type == AuthConfigType.Custom && RestrictToTools != null)
-                {
-                    throw InputError.New("RestrictToToolsOnCustomConfig",
-                        $"Auth config {id} is custom: the API changes restrict_to_following_tools on Composio-managed configs only. Use -ToolsAvailableForExecution to limit the tools of a custom config.", id);
-                }
-                if (Scope != null)
-                {
-                    CheckScopes(connection, config);
-                }
-                if (_credentials != null && config.AuthScheme != null && !AllowUndeclaredField.IsPresent)
-                {
-                    var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
-                    CredentialKeys.Check(toolkit, AuthConfigType.Custom, AuthSchemes.Detail(toolkit, config.AuthScheme), _credentials.Keys, false);
-                }
-                body = BuildRequest(config.Type, name);
-            }
-            catch (ComposioException ex)
-            {
-                Dispatch(id, ex);
-                return;
-            }
+            var body = builder.Build(item.Label, config.Type, builder.Credentials != null ? toolkit : null, config.AuthScheme);
             var passThru = PassThru.IsPresent;
-            Dispatch(id, async token =>
+            // Field names only, never values: a secret must not reach -WhatIf or a transcript.
+            return new ItemPlan<AuthConfig?>("Change " + changes, async token =>
             {
                 await connection.Client.UpdateAuthConfigAsync(id, body, token).ConfigureAwait(false);
                 // -PassThru reads the config back, so the object shows the server's state.
@@ -234,95 +216,20 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// Warns about -Scope values the config's toolkit does not list, and names its required
-        /// scopes in -Verbose. Advice only: when the toolkit cannot be read, the change still goes.
+        /// The config's toolkit. For credentials it must be read (their keys are checked); for
+        /// scopes alone it is advice only: when it cannot be read, the change still goes.
         /// </summary>
-        private void CheckScopes(ComposioConnection connection, SeenAuthConfigs.Seen config)
+        private Toolkit? ReadToolkit(ComposioConnection connection, SeenAuthConfigs.Seen config, bool throwing)
         {
             try
             {
-                var toolkit = Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
-                var scheme = toolkit.AuthConfigDetails?.FirstOrDefault(d => string.Equals(d.AuthScheme, config.AuthScheme, StringComparison.OrdinalIgnoreCase));
-                if (scheme != null)
-                {
-                    ScopeCheck.Advise(scheme, Scope!, Warn, Say);
-                }
+                return Await(token => connection.Toolkits.GetAsync(config.Toolkit, token));
             }
-            catch (ComposioException ex) when (ex.Kind != ComposioErrorKind.Unauthorized && ex.Kind != ComposioErrorKind.Connection)
+            catch (ComposioException ex) when (!throwing && ex.Kind != ComposioErrorKind.Unauthorized && ex.Kind != ComposioErrorKind.Connection)
             {
                 Say($"The scopes were not checked: toolkit '{config.Toolkit}' could not be read ({ex.Message}).");
+                return null;
             }
-        }
-
-        private UpdateAuthConfigRequest BuildRequest(AuthConfigType type, string? name)
-        {
-            var request = new UpdateAuthConfigRequest
-            {
-                Type = type,
-                Name = name,
-                ToolsForConnectedAccountCreation = ToolsForConnectedAccountCreation,
-                ToolsAvailableForExecution = ToolsAvailableForExecution,
-                SharedCredentials = _sharedCredentials,
-                RestrictToFollowingTools = RestrictToTools,
-            };
-            var scopes = Scope == null ? null : string.Join(",", Scope);
-            if (type == AuthConfigType.ComposioManaged)
-            {
-                request.Scopes = scopes;
-            }
-            else if (_credentials != null || scopes != null)
-            {
-                var credentials = new Dictionary<string, object?>(_credentials ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
-                if (scopes != null)
-                {
-                    credentials[ScopesKey] = scopes;
-                }
-                request.Credentials = credentials;
-            }
-            return request;
-        }
-
-        private static ComposioException EmptyName(string target) =>
-            InputError.New("EmptyAuthConfigName",
-                "-Name needs at least one non-blank character (the API refuses an empty name); leave -Name out to keep the current one.", target);
-
-        private static ComposioException NothingToSet() =>
-            InputError.New("NothingToSet",
-                "Nothing to change: give at least one of -Name, -Credentials (or a credential field parameter such as -ClientSecret), -Scope, -ToolsForConnectedAccountCreation, -ToolsAvailableForExecution, -SharedCredentials, -RestrictToTools.");
-
-        private string DescribeChanges(string? name)
-        {
-            var parts = new List<string>();
-            if (name != null)
-            {
-                parts.Add("name");
-            }
-            if (_credentials != null)
-            {
-                parts.Add("credentials (" + string.Join(", ", _credentials.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ")");
-            }
-            if (Scope != null)
-            {
-                parts.Add("scopes");
-            }
-            if (ToolsForConnectedAccountCreation != null)
-            {
-                parts.Add("tools for connected account creation");
-            }
-            if (ToolsAvailableForExecution != null)
-            {
-                parts.Add("tools available for execution");
-            }
-            if (_sharedCredentials != null)
-            {
-                // Names only: shared credentials are secrets every connection uses.
-                parts.Add("shared credentials (" + string.Join(", ", _sharedCredentials.Keys.OrderBy(k => k, StringComparer.Ordinal)) + ")");
-            }
-            if (RestrictToTools != null)
-            {
-                parts.Add("restricted tools");
-            }
-            return string.Join(", ", parts);
         }
     }
 }

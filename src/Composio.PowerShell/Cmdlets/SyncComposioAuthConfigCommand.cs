@@ -40,6 +40,10 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Prune { get; set; }
 
+        /// <summary>Prune without asking: deletions are asked like Remove-ComposioAuthConfig's (ConfirmImpact High) otherwise.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Also send secret references on updates (their drift cannot be seen: the server masks them).</summary>
         [Parameter]
         public SwitchParameter UpdateSecrets { get; set; }
@@ -50,9 +54,7 @@ namespace Composio.PowerShell.Cmdlets
             var file = LoadFile();
             if (Prune.IsPresent && file.Prune == null)
             {
-                ThrowComposioError(InputError.New("PruneScopeMissing",
-                    $"-Prune needs the file to say what it may remove, and '{file.Path}' has no Prune section. Add one, e.g. Prune = @{{ Toolkits = 'github', 'slack'; Name = 'prod-*' }}. Nothing was changed.",
-                    file.Path));
+                throw Terminate(ErrorCatalog.PruneScopeMissing.At(file.Path, "Prune", file.Path));
             }
             var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
             try
@@ -61,7 +63,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (DesiredStateFileException ex)
             {
-                ThrowTerminatingError(FileErrorRecord(ex));
+                throw Terminate(FileError(ex));
             }
 
             var slugs = file.AuthConfigs.Select(e => e.Toolkit)
@@ -97,18 +99,45 @@ namespace Composio.PowerShell.Cmdlets
                 case SyncAction.Conflict:
                 case SyncAction.Failed:
                     Report(step.ToResult());
-                    WriteError(StepErrorRecord(step));
+                    WriteComposioError(ErrorCatalog.SyncStep(step.ErrorId, step.Target, step.Error ?? string.Empty), step.Target);
                     return step.Action;
             }
-            if (!ShouldProcess(step.Id == null ? step.Target : $"{step.Target} ({step.Id})", Describe(step)))
+            var target = step.Id == null ? step.Target : $"{step.Target} ({step.Id})";
+            if (step.Action == SyncAction.Remove)
             {
-                if (WhatIfMode())
+                // Gated like Remove-ComposioAuthConfig: a prune is a deletion.
+                var approved = ApproveDeletion(target, Describe(step), Force.IsPresent, out var refused);
+                if (refused != null)
                 {
-                    return Report(step.ToResult());
+                    Report(step.ToResult(SyncAction.Failed, step.Id, refused.Message));
+                    WriteComposioError(refused, step.Target, step.Target);
+                    return SyncAction.Failed;
                 }
-                Say($"Skipped {step.Target}.");
-                return null;
+                if (!approved)
+                {
+                    return Skipped(step);
+                }
             }
+            else if (!ShouldProcess(target, Describe(step)))
+            {
+                return Skipped(step);
+            }
+            return Carry(step);
+        }
+
+        /// <summary>A step not carried out: under -WhatIf it is reported as planned, else it is skipped.</summary>
+        private SyncAction? Skipped(SyncStep step)
+        {
+            if (WhatIfMode())
+            {
+                return Report(step.ToResult());
+            }
+            Say($"Skipped {step.Target}.");
+            return null;
+        }
+
+        private SyncAction? Carry(SyncStep step)
+        {
             var id = step.Id;
             try
             {
@@ -133,7 +162,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 // The id, when known, lets a rerun's listing be checked against this one.
                 Report(step.ToResult(SyncAction.Failed, id, ex.Message));
-                WriteComposioError(ex, step.Target);
+                WriteComposioError(ex, step.Target, step.Target);
                 return SyncAction.Failed;
             }
             return Report(step.ToResult(id: id));
@@ -173,12 +202,6 @@ namespace Composio.PowerShell.Cmdlets
             };
         }
 
-        private ErrorRecord StepErrorRecord(SyncStep step)
-        {
-            var kind = step.ErrorId == "AuthConfigIdentityConflict" ? ComposioErrorKind.Conflict : ComposioErrorKind.InvalidInput;
-            return ErrorRecords.From(InputError.New(step.ErrorId ?? "SyncStepFailed", $"{step.Target}: {step.Error}", step.Target, kind: kind));
-        }
-
         private DesiredStateFile LoadFile()
         {
             var path = GetUnresolvedProviderPathFromPSPath(Path);
@@ -192,19 +215,16 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (DesiredStateFileException ex)
             {
-                ThrowTerminatingError(FileErrorRecord(ex));
+                throw Terminate(FileError(ex));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "DesiredStateFileUnreadable", ErrorCategory.ReadError, path));
+                throw Terminate(ErrorCatalog.DesiredStateFileUnreadable.At(path, "Path", path, ex.Message));
             }
-            throw new InvalidOperationException(); // Not reached: ThrowTerminatingError throws.
         }
 
         /// <summary>A bad file is input the module judges itself: it takes the one error path.</summary>
-        private static ErrorRecord FileErrorRecord(DesiredStateFileException ex) =>
-            ErrorRecords.From(InputError.New(ex.ErrorId, ex.Message + Environment.NewLine + "Nothing was changed.", ex.Path,
-                kind: ex.ErrorId == "DesiredStateFileNotFound" ? ComposioErrorKind.NotFound : ComposioErrorKind.InvalidInput));
+        private static ComposioException FileError(DesiredStateFileException ex) => ErrorCatalog.DesiredStateFile(ex.ErrorId, ex.Message, ex.Path);
 
         /// <summary>Toolkit metadata (cached) for the file's checks; a toolkit that is not found is left out, for the checks to name.</summary>
         private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
@@ -223,7 +243,7 @@ namespace Composio.PowerShell.Cmdlets
                 }
                 catch (ComposioException ex)
                 {
-                    ThrowTerminatingError(ErrorRecords.From(ex, slug));
+                    throw Terminate(ex, slug);
                 }
             }
             return result;
@@ -243,8 +263,7 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, string.Join(",", slugs)));
-                throw; // Not reached.
+                throw Terminate(ex, string.Join(",", slugs));
             }
         }
 
@@ -262,11 +281,9 @@ namespace Composio.PowerShell.Cmdlets
                 var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
                 if (string.IsNullOrWhiteSpace(key) || !(value is SecureString || value is string))
                 {
-                    ThrowComposioError(InputError.New("InvalidSecretValue",
-                        string.IsNullOrWhiteSpace(key)
-                            ? "-Secret has an empty name; names are those of the file's @{ Secret = '<name>' } references."
-                            : $"-Secret entry '{key}' is a {value?.GetType().Name ?? "null"}; give a SecureString (or a string).",
-                        key));
+                    throw Terminate(string.IsNullOrWhiteSpace(key)
+                        ? ErrorCatalog.EmptySecretName.At(key, "Secret")
+                        : ErrorCatalog.InvalidSecretValue.At(key, "Secret", key, value?.GetType().Name ?? "null"));
                 }
                 result[key!] = value!;
             }

@@ -50,6 +50,18 @@ namespace Composio.PowerShell.Connection
             }
         }
 
+        /// <summary>A config seen with this name (exactly) and toolkit, the newest; for New's duplicate warning.</summary>
+        public bool TryFindNamed(string toolkit, string name, out Seen seen)
+        {
+            lock (_gate)
+            {
+                seen = _seen.Values
+                    .Where(s => string.Equals(s.Name, name, StringComparison.Ordinal) && string.Equals(s.Toolkit, toolkit, StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(s => s.At).FirstOrDefault()!;
+                return seen != null;
+            }
+        }
+
         /// <summary>The configs seen within <see cref="FreshFor"/>, newest first.</summary>
         public IReadOnlyList<Seen> Fresh()
         {

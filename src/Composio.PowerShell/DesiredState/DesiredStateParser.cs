@@ -358,9 +358,10 @@ namespace Composio.PowerShell.DesiredState
 
         private string? Text(FileMapEntry node, string? where)
         {
+            // The whitespace rule: text is trimmed, as for parameters and CSV cells.
             if (node.Value is FileScalar { Value: string s } && s.Trim().Length > 0)
             {
-                return s;
+                return s.Trim();
             }
             Add("DesiredStateInvalidValue", $"{node.Key} must be a non-empty string; it is {(node.Value is FileScalar { Value: string _ } ? "empty" : node.Value.Kind)}.", node.Line, where);
             return null;

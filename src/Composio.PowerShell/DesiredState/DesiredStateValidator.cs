@@ -38,6 +38,7 @@ namespace Composio.PowerShell.DesiredState
                     problems.Add(new DesiredStateProblem("DesiredStateSchemeMismatch",
                         $"Composio does not offer managed auth for toolkit '{toolkit.Slug}'. Use Type = 'Custom' with AuthScheme one of: {AuthSchemes.List(offered)}.", entry.Line, where));
                 }
+                CheckCredentials(entry, toolkit, where, problems);
                 foreach (var credential in entry.Credentials.Where(c => c.Reference == null))
                 {
                     if (SecretFields.IsSecret(toolkit, entry.AuthScheme, credential.Key))
@@ -53,5 +54,52 @@ namespace Composio.PowerShell.DesiredState
                 throw new DesiredStateFileException(file.Path, problems);
             }
         }
+
+        /// <summary>
+        /// The credential checks New and Set make (<see cref="CredentialValidator"/>), with the
+        /// file's line: keys the scheme does not declare, a key matched case-insensitively is
+        /// rewritten under its declared name (so `CLIENT_ID` is sent as `client_id`, never beside
+        /// it), text trimmed, redirect URIs checked.
+        /// </summary>
+        private static void CheckCredentials(DesiredAuthConfig entry, Toolkit toolkit, string where, List<DesiredStateProblem> problems)
+        {
+            if (entry.Type != AuthConfigType.Custom || entry.AuthScheme == null || !AuthSchemes.Offered(toolkit).Contains(entry.AuthScheme))
+            {
+                return;
+            }
+            var validator = new CredentialValidator(toolkit, entry.Type, AuthSchemes.Detail(toolkit, entry.AuthScheme), allowUndeclared: false);
+            var checkedCredentials = new List<DesiredCredential>();
+            var seen = new Dictionary<string, DesiredCredential>(System.StringComparer.Ordinal);
+            foreach (var credential in entry.Credentials)
+            {
+                var key = validator.Key(credential.Key);
+                if (key == null)
+                {
+                    problems.Add(Problem(validator.Refused(new[] { credential.Key }, where), credential.Line, where));
+                    continue;
+                }
+                if (seen.TryGetValue(key, out var first))
+                {
+                    problems.Add(new DesiredStateProblem("DuplicateCredentialField",
+                        $"credential field '{key}' is given twice: as '{first.Key}' (line {first.Line}) and as '{credential.Key}'. Give it once.", credential.Line, where));
+                    continue;
+                }
+                try
+                {
+                    var literal = credential.Reference == null ? CredentialValidator.Value(key, credential.Literal, where) : null;
+                    var normalized = new DesiredCredential(key, credential.Line, literal, credential.Reference);
+                    seen[key] = credential;
+                    checkedCredentials.Add(normalized);
+                }
+                catch (Composio.Client.Errors.ComposioException ex)
+                {
+                    problems.Add(Problem(ex, credential.Line, where));
+                }
+            }
+            entry.Credentials = checkedCredentials;
+        }
+
+        private static DesiredStateProblem Problem(Composio.Client.Errors.ComposioException ex, int line, string where) =>
+            new DesiredStateProblem(ex.ErrorId, ex.Message.Replace(" Pass -AllowUndeclaredField to send it anyway.", string.Empty), line, where);
     }
 }

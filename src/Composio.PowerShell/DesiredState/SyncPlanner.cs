@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Composio.Client.Errors;
 using Composio.Client.Redaction;
 using Composio.Client.Requests;
 using Composio.PowerShell.AuthConfigs;
@@ -17,7 +18,6 @@ namespace Composio.PowerShell.DesiredState
     /// </summary>
     internal sealed class SyncPlanner
     {
-        private const string ScopesField = "scopes";
         private readonly IReadOnlyDictionary<string, Toolkit> _toolkits;
         private readonly Func<SecretReference, string?> _resolveSecret;
 
@@ -75,7 +75,6 @@ namespace Composio.PowerShell.DesiredState
             }
             if (entry.Scopes != null)
             {
-                credentials[ScopesField] = string.Join(",", entry.Scopes);
                 changes.Add("Scopes");
             }
             if (entry.ToolsForConnectedAccountCreation != null)
@@ -92,25 +91,24 @@ namespace Composio.PowerShell.DesiredState
             {
                 return Fail(step, "MissingSecret", MissingSecretsMessage(missingSecrets));
             }
-            if (entry.Type == AuthConfigType.Custom)
+            // The same builder as New-ComposioAuthConfig: the same checks, the same request.
+            try
             {
-                var missing = MissingRequiredFields(entry, credentials);
-                if (missing != null)
+                step.Create = new CreateRequestBuilder
                 {
-                    return Fail(step, "MissingRequiredField", missing);
-                }
+                    Type = entry.Type,
+                    AuthScheme = entry.AuthScheme,
+                    Name = entry.Name,
+                    Credentials = credentials,
+                    Scope = entry.Scopes,
+                    ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
+                    AlwaysSendCustomCredentials = true,
+                }.Build(_toolkits[entry.Toolkit]);
             }
-            step.Create = new CreateAuthConfigRequest
+            catch (ComposioException ex)
             {
-                Toolkit = entry.Toolkit,
-                Type = entry.Type,
-                Name = entry.Name,
-                AuthScheme = entry.Type == AuthConfigType.Custom ? entry.AuthScheme : null,
-                // Custom configs always send credentials ({} for schemes that need none, as the docs do);
-                // managed ones only carry scopes there.
-                Credentials = entry.Type == AuthConfigType.Custom || credentials.Count > 0 ? credentials : null,
-                ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
-            };
+                return Fail(step, ex.ErrorId, ex.Message);
+            }
             return step;
         }
 
@@ -152,21 +150,14 @@ namespace Composio.PowerShell.DesiredState
                     changes.Add("Credentials." + credential.Key);
                 }
             }
-            var update = new UpdateAuthConfigRequest { Type = TypeOf(config) };
+            // The same builder as Set-ComposioAuthConfig: scopes go where the config's type takes them.
+            var update = new UpdateRequestBuilder { Credentials = credentials.Count > 0 ? credentials : null };
             if (entry.Scopes != null)
             {
-                config.Credentials.TryGetValue(ScopesField, out var currentScopes);
+                config.Credentials.TryGetValue(UpdateRequestBuilder.ScopesField, out var currentScopes);
                 if (!SameSet(entry.Scopes, ScopesOf(currentScopes)))
                 {
-                    var joined = string.Join(",", entry.Scopes);
-                    if (entry.Type == AuthConfigType.ComposioManaged)
-                    {
-                        update.Scopes = joined;
-                    }
-                    else
-                    {
-                        credentials[ScopesField] = joined;
-                    }
+                    update.Scope = entry.Scopes;
                     changes.Add("Scopes");
                 }
             }
@@ -174,10 +165,6 @@ namespace Composio.PowerShell.DesiredState
             {
                 update.ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation;
                 changes.Add("ToolsForConnectedAccountCreation");
-            }
-            if (credentials.Count > 0)
-            {
-                update.Credentials = credentials;
             }
             var patch = changes.Count > 0;
             // A status the server did not report counts as enabled, its default.
@@ -193,7 +180,14 @@ namespace Composio.PowerShell.DesiredState
             }
             if (patch)
             {
-                step.Update = update;
+                try
+                {
+                    step.Update = update.Build(step.Target, TypeOf(config), null, null);
+                }
+                catch (ComposioException ex)
+                {
+                    return Fail(step, ex.ErrorId, ex.Message);
+                }
                 step.Action = SyncAction.Update;
             }
             else if (step.SetEnabled != null)
@@ -224,20 +218,6 @@ namespace Composio.PowerShell.DesiredState
 
         private static string MissingSecretsMessage(List<string> missing) =>
             string.Join("; ", missing) + ". Pass it in -Secret @{ '<name>' = <SecureString> } or set the environment variable; nothing was sent for this entry.";
-
-        private string? MissingRequiredFields(DesiredAuthConfig entry, Dictionary<string, object?> credentials)
-        {
-            if (!_toolkits.TryGetValue(entry.Toolkit, out var toolkit) || entry.AuthScheme == null)
-            {
-                return null;
-            }
-            var missing = AuthSchemes.Detail(toolkit, entry.AuthScheme).AuthConfigCreationFields
-                .Where(f => f.Required && !credentials.ContainsKey(f.Name))
-                .Select(f => $"{f.Name} ('{f.DisplayName ?? f.Name}'{(f.IsSecret ? ", a secret: write it as @{ Secret = '<name>' }" : string.Empty)})")
-                .ToList();
-            return missing.Count == 0 ? null
-                : $"auth scheme '{entry.AuthScheme}' of toolkit '{toolkit.Slug}' requires {string.Join("; ", missing)} in Credentials to create the config; nothing was sent for this entry.";
-        }
 
         private static SyncStep NewStep(DesiredAuthConfig entry, SyncAction action) =>
             new SyncStep { Action = action, Toolkit = entry.Toolkit, Name = entry.Name, Type = entry.Type };

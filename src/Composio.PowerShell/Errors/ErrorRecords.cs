@@ -5,14 +5,34 @@ using Composio.Client.Errors;
 
 namespace Composio.PowerShell.Errors
 {
-    /// <summary>Builds ErrorRecords with stable ids, a specific category, the target and the server's words.</summary>
+    /// <summary>
+    /// Builds ErrorRecords with stable ids, a specific category, the target and the server's words.
+    /// An error about one item names it: its TargetObject is the item, its message starts with the
+    /// item's label, and the field involved (a credential field, a parameter) is the CategoryInfo's reason.
+    /// </summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(ComposioException ex, object? target = null)
+        /// <param name="target">The item (config id, CSV row, file); defaults to the exception's target.</param>
+        /// <param name="label">How the message names the item ("auth config ac_1", "'GitHub' (toolkit github)"); null when it needs no naming.</param>
+        public static ErrorRecord From(ComposioException ex, object? target = null, string? label = null)
         {
             var ours = ErrorAdvice.For(ex);
-            var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Kind), target ?? ex.Target);
-            record.ErrorDetails = new ErrorDetails(DetailsOf(ex, ours));
+            var category = ErrorCatalog.Find(ex.ErrorId)?.Category ?? CategoryOf(ex.Kind);
+            var record = new ErrorRecord(ex, ex.ErrorId, category, target ?? ex.Target);
+            var details = DetailsOf(ex, ours);
+            if (label != null && details.IndexOf(label, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                details = label + ": " + details;
+            }
+            record.ErrorDetails = new ErrorDetails(details);
+            if (ex.Data[ModuleError.FieldKey] is string field)
+            {
+                record.CategoryInfo.Reason = field;
+            }
+            if (label != null)
+            {
+                record.CategoryInfo.TargetName = label;
+            }
             // Not the server's own fix: it names REST calls and is already in the message, and
             // PowerShell would show it a second time as "Recommendation:".
             var advice = ex.RecommendedAction ?? ours;

@@ -24,7 +24,7 @@ namespace Composio.PowerShell.Errors
                 ex.Target ??= slug;
                 return ex;
             }
-            var message = $"Toolkit '{slug}' was not found.";
+            var message = string.Empty;
             var slugs = KnownSlugs(cache);
             if (slugs != null)
             {
@@ -33,8 +33,7 @@ namespace Composio.PowerShell.Errors
                     ? " Did you mean: " + string.Join(", ", similar) + "?"
                     : $" None of the {slugs.Count} toolkits is named like it.";
             }
-            return InputError.New("ToolkitNotFound", message, slug,
-                "Get-ComposioToolkit lists the toolkits; tab completion of -Toolkit offers their slugs.", ComposioErrorKind.NotFound);
+            return ErrorCatalog.ToolkitNotFound.At(slug, "Toolkit", slug, message);
         }
 
         /// <summary>The slug list from the cache, else one bounded request; null when neither works (an error message must not fail).</summary>
