@@ -115,6 +115,8 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
+        private protected override void CountDone(RunSummary summary) => summary.Created++;
+
         protected override void ProcessRecord()
         {
             var piped = InputObject?.BaseObject;
@@ -153,6 +155,7 @@ namespace Composio.PowerShell.Cmdlets
                 if (existing != null)
                 {
                     Say($"Skipped {label}: it exists already as {existing.Id}.");
+                    Summary.Skipped++;
                     Emit(existing, connection);
                     return null;
                 }
@@ -193,7 +196,7 @@ namespace Composio.PowerShell.Cmdlets
                 _existing.Add(connection, made);
                 Emit(made, connection);
             })
-            { Target = TargetText(request) };
+            { Target = ChangeTarget.Of(request.Name, null, request.Toolkit, connection) };
         }
 
         /// <summary>For -SkipExisting: the config of this name and toolkit, from one listing of the toolkit per command.</summary>
@@ -224,9 +227,6 @@ namespace Composio.PowerShell.Cmdlets
                 throw ToolkitErrors.Describe(ex, Toolkit, cache);
             }
         }
-
-        private static string TargetText(CreateAuthConfigRequest request) =>
-            request.Name != null ? $"'{request.Name}' (toolkit {request.Toolkit})" : $"toolkit {request.Toolkit}";
 
         /// <summary>Names the credential fields sent, never their values.</summary>
         private static string ActionText(CreateAuthConfigRequest request, bool disabled)
