@@ -27,6 +27,7 @@
         'Export-ComposioAuthConfig'
         'Sync-ComposioAuthConfig'
         'Get-ComposioToolkitScope'
+        'Copy-ComposioAuthConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
