@@ -11,7 +11,10 @@
       Publish  Package, then publish that nupkg to -Repository (a registered PSResourceGet repository)
                with -ApiKey. For maintainers only; never run by CI. Asks first; -WhatIf sends nothing.
       Test     Build and Package, then xunit, then Pester 5 against the built module and the installed
-               package; results in out/test-results/.
+               package; results in out/test-results/. With -Installed, the package is first installed
+               into out/installed/Modules (tools/Install-ModulePackage.ps1) and Pester tests that
+               installed module; -TestHost names the PowerShell that loads it (the public CI matrix,
+               .github/workflows/ci.yml, runs this on each platform and PowerShell version).
       Demo     Build, start the emulator, and walk the seed doc's examples, printing the objects.
       Bench    Build, then the benchmarks in bench/.
       Clean    removes out/.
@@ -24,6 +27,12 @@ param(
     [string] $Configuration = 'Release',
     # Pester: run only test files whose name matches (e.g. 'Lifecycle').
     [string] $PesterFilter = '*',
+    # Test: Pester tests the module installed from the package rather than out/Composio.
+    [switch] $Installed,
+    # Test: the PowerShell that loads the module under test, e.g. `powershell` (Windows PowerShell
+    # 5.1). Pester itself runs in this pwsh: a host other than it runs the tests tagged 'Host',
+    # which start the module in that host (tests/pester/Common.ps1, Invoke-ModuleHost).
+    [string] $TestHost,
     # Publish: the name of a registered PSResourceGet repository, and its API key.
     [string] $Repository,
     [securestring] $ApiKey
@@ -41,6 +50,7 @@ $package = Join-Path $out "Composio.$version.nupkg"
 if ($Task -ne 'Publish' -and ($PSBoundParameters.ContainsKey('WhatIf') -or $PSBoundParameters.ContainsKey('Confirm'))) {
     throw "-WhatIf and -Confirm apply to the Publish task only."
 }
+if ($Task -ne 'Test' -and ($Installed -or $TestHost)) { throw "-Installed and -TestHost apply to the Test task only." }
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     & $Command
@@ -51,6 +61,9 @@ function Invoke-Build {
     $staging = Join-Path $out 'staging'
     Remove-Item $staging, $moduleDir -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Native 'dotnet publish (module)' { dotnet publish (Join-Path $root 'src/Composio.PowerShell') -c $Configuration -o $staging --nologo -v quiet }
+    # The same sources against .NET Framework 4.7.2's reference assemblies: an API Windows
+    # PowerShell 5.1 lacks fails here, not on a user's server. Nothing of it ships.
+    Invoke-Native 'dotnet build (.NET Framework check)' { dotnet build (Join-Path $root 'src/Composio.PowerShell') -c $Configuration -p:ComposioFrameworkCheck=true --nologo -v quiet }
     Invoke-Native 'dotnet build (emulator)' { dotnet build (Join-Path $root 'src/Composio.Emulator') -c $Configuration -o (Join-Path $out 'emulator') --nologo -v quiet }
     # The emulator launcher that tools/EmulatorControl.psm1 loads (the xunit projects reference it).
     Invoke-Native 'dotnet build (emulator control)' { dotnet build (Join-Path $root 'tools/Composio.EmulatorControl') -c $Configuration --no-dependencies -o (Join-Path $out 'emulator-control') --nologo -v quiet }
@@ -138,24 +151,56 @@ function Invoke-Test {
         if ($LASTEXITCODE -ne 0) { $failed = $true }
     }
 
-    # Pester runs in a fresh pwsh, so the module under test is loaded exactly as a user loads it.
+    if (-not (Invoke-PesterSuite)) { $failed = $true }
+    if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
+}
+
+# Pester runs in a fresh pwsh, so the module under test is loaded exactly as a user loads it:
+# out/Composio/<version>, or with -Installed the package installed into out/installed/Modules.
+# With -TestHost, the module host is that PowerShell; when it is not this pwsh, only the tests
+# tagged 'Host' run (they start the module in the host). True when every test passed.
+function Invoke-PesterSuite {
     $pester = Get-PesterModulePath
+    $environment = @{}
+    if ($Installed) {
+        $modules = Join-Path $out 'installed/Modules'
+        Remove-Item (Split-Path $modules) -Recurse -Force -ErrorAction SilentlyContinue
+        $environment.COMPOSIO_TEST_MODULE = (& (Join-Path $root 'tools/Install-ModulePackage.ps1') -Package $package -ModulesPath $modules).FullName
+        Write-Host "Installed $package as $($environment.COMPOSIO_TEST_MODULE)"
+    }
+    $tag = ''
+    if ($TestHost) {
+        $hostExe = (Get-Command $TestHost -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+        $environment.COMPOSIO_TEST_HOST = $hostExe
+        $hostVersion = & $hostExe -NoProfile -NonInteractive -Command '$PSVersionTable.PSEdition + " " + $PSVersionTable.PSVersion'
+        Write-Host "Module host: $hostExe ($hostVersion); Pester runs in PowerShell $($PSVersionTable.PSVersion)"
+        if ("$hostVersion" -ne "$($PSVersionTable.PSEdition) $($PSVersionTable.PSVersion)") { $tag = 'Host' }
+    }
     $script = {
-        param($PesterPath, $TestPath, $ResultFile, $Filter)
+        param($PesterPath, $TestPath, $ResultFile, $Filter, $Tag)
         Import-Module $PesterPath -Force
         $config = New-PesterConfiguration
         $config.Run.Path = @(Get-ChildItem $TestPath -Filter "$Filter.Tests.ps1" | ForEach-Object FullName)
         $config.Run.Exit = $true
+        if ($Tag) { $config.Filter.Tag = $Tag }
         $config.Output.Verbosity = 'Normal'
         $config.TestResult.Enabled = $true
         $config.TestResult.OutputFormat = 'NUnitXml'
         $config.TestResult.OutputPath = $ResultFile
         Invoke-Pester -Configuration $config
     }
-    Invoke-Pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter
-    if ($LASTEXITCODE -ne 0) { $failed = $true }
-
-    if ($failed) { throw 'Some tests failed (see above; results in out/test-results/).' }
+    $saved = @{}
+    foreach ($name in $environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $environment[$name])
+    }
+    try {
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/pester'), (Join-Path $results 'pester.xml'), $PesterFilter, $tag | Out-Host
+        $LASTEXITCODE -eq 0
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
 }
 
 # Packs out/Composio/<version> as it is (no rebuild) into out/Composio.<version>.nupkg.

@@ -123,6 +123,16 @@ namespace Composio.Client
             var checkedSlug = ApiIdentifiers.ToolkitSlug(slug);
             var api = new ApiRequest(HttpMethod.Get, "toolkits/" + ApiIdentifiers.Segment(checkedSlug)) { Target = checkedSlug, Toolkit = checkedSlug };
             var wire = await _transport.SendAsync<ToolkitWire>(api, cancellationToken).ConfigureAwait(false);
+            // The slug names cache files and completions: one of another shape is refused, never used.
+            if (string.IsNullOrEmpty(wire.Slug))
+            {
+                wire.Slug = checkedSlug;
+            }
+            else if (!ApiIdentifiers.IsToolkitSlug(wire.Slug))
+            {
+                throw api.Describe(new ComposioException("InvalidServerToolkitSlug", ComposioErrorKind.InvalidResponse,
+                    $"The Composio API answered toolkit '{checkedSlug}' with the slug '{wire.Slug}', which is not a toolkit slug (letters, digits, '-' and '_'); it was not used."));
+            }
             return wire.ToModel();
         }
 

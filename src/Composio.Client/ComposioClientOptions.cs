@@ -18,10 +18,24 @@ namespace Composio.Client
         public const string BaseUriVariable = "COMPOSIO_BASE_URL";
         public const string AllowInsecureHttpVariable = "COMPOSIO_ALLOW_INSECURE_HTTP";
 
-        public Uri BaseUri { get; set; } = new Uri(DefaultBaseUri);
+        private static readonly Uri s_defaultBaseUri = new Uri(DefaultBaseUri);
+        private Uri? _baseUri;
+
+        /// <summary>
+        /// The API's address. Once set (even to the default), <see cref="WithEnvironment"/> leaves it
+        /// alone: a command line's explicit choice always wins over COMPOSIO_BASE_URL.
+        /// </summary>
+        public Uri BaseUri
+        {
+            get => _baseUri ?? s_defaultBaseUri;
+            set => _baseUri = value;
+        }
 
         /// <summary>The project API key (`ak_...`), sent as `x-api-key`. Never logged.</summary>
         public string ApiKey { get; set; } = string.Empty;
+
+        /// <summary>Set by <see cref="WithEnvironment"/> when the key had surrounding whitespace (a file read with Get-Content -Raw) that was removed.</summary>
+        public bool ApiKeyWasTrimmed { get; private set; }
 
         /// <summary>Path prefix after /api/: "v3.1" (current) or "v3" (older, same shapes).</summary>
         public string ApiVersion { get; set; } = DefaultApiVersion;
@@ -31,6 +45,12 @@ namespace Composio.Client
 
         /// <summary>Time allowed for one attempt (connect, send and read the answer).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Default of <see cref="MaxResponseBytes"/>: 8 MiB, far above any real answer (a page of 50 toolkits is ~100 KiB).</summary>
+        public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
+
+        /// <summary>Largest answer body read; a larger one is `ComposioResponseTooLarge`, never buffered whole.</summary>
+        public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
         /// <summary>Allow sending the key over plain http:// to a non-loopback host.</summary>
         public bool AllowInsecureHttp { get; set; }
@@ -50,8 +70,9 @@ namespace Composio.Client
         public int MaxPageSize => 50;
 
         /// <summary>
-        /// Fills from the environment what was not given: the key when <see cref="ApiKey"/> is empty,
-        /// the base URI when it is still the default, the insecure-http opt-in.
+        /// Fills from the environment only what was not given: the key when <see cref="ApiKey"/> is
+        /// empty, the base URI when <see cref="BaseUri"/> was never set, the insecure-http opt-in.
+        /// Trims whitespace around the key (see <see cref="ApiKeyWasTrimmed"/>).
         /// </summary>
         public ComposioClientOptions WithEnvironment()
         {
@@ -59,14 +80,18 @@ namespace Composio.Client
             {
                 ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) ?? string.Empty;
             }
+            var trimmed = ApiKey.Trim();
+            ApiKeyWasTrimmed = trimmed.Length != ApiKey.Length;
+            ApiKey = trimmed;
             var baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
-            if (!string.IsNullOrEmpty(baseUri) && BaseUri.ToString().TrimEnd('/') == DefaultBaseUri)
+            if (!string.IsNullOrEmpty(baseUri) && _baseUri == null)
             {
                 if (!Uri.TryCreate(baseUri, UriKind.Absolute, out var parsed))
                 {
+                    // Not quoted: an unparsable value may still hold a password.
                     throw new ComposioException("InvalidBaseUri", ComposioErrorKind.Configuration,
-                        $"{BaseUriVariable} '{baseUri}' is not an absolute URI.")
-                    { Target = baseUri };
+                        $"{BaseUriVariable} is not an absolute URI; set it like '{DefaultBaseUri}'.")
+                    { Target = BaseUriVariable };
                 }
                 BaseUri = parsed;
             }
@@ -87,9 +112,18 @@ namespace Composio.Client
             var uri = BaseUri;
             if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
+                var shown = uri == null ? null : Shown(uri);
                 throw new ComposioException("InvalidBaseUri", ComposioErrorKind.Configuration,
-                    $"The base URI '{uri}' must be an absolute https:// URI, e.g. '{DefaultBaseUri}'.")
-                { Target = uri?.ToString() };
+                    $"The base URI '{shown}' must be an absolute https:// URI, e.g. '{DefaultBaseUri}'.")
+                { Target = shown };
+            }
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                // Refused rather than stripped: a password in a URI would otherwise sit in scripts and
+                // logs, believed to be in use. The message shows the URI without it.
+                throw new ComposioException("BaseUriHasUserInfo", ComposioErrorKind.Configuration,
+                    $"The base URI '{Shown(uri)}' was given with a user name or password ('user:password@'), which is refused and never shown. The API key is given on its own (or in {ApiKeyVariable}); give the URI without them.")
+                { Target = Shown(uri) };
             }
             if (uri.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !IsLoopback(uri))
             {
@@ -108,9 +142,28 @@ namespace Composio.Client
                 throw new ComposioException("ApiKeyMissing", ComposioErrorKind.Configuration,
                     $"No Composio API key was given, and {ApiKeyVariable} is not set.");
             }
+            // A header value with CR/LF would inject a header, or the handler would drop it silently.
+            for (var i = 0; i < ApiKey.Length; i++)
+            {
+                if (char.IsControl(ApiKey[i]) || (char.IsWhiteSpace(ApiKey[i]) && (i == 0 || i == ApiKey.Length - 1)))
+                {
+                    throw new ComposioException("InvalidApiKey", ComposioErrorKind.Configuration,
+                        $"The API key holds a control character or whitespace (character {i + 1} of {ApiKey.Length}); a key is one line of letters, digits and '_'. Check how it was read (e.g. Get-Content -Raw keeps line breaks).");
+                }
+            }
         }
 
-        private static bool IsLoopback(Uri uri) =>
+        /// <summary>A URI as messages may show it: without user name and password.</summary>
+        public static string Shown(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo))
+            {
+                return uri.ToString();
+            }
+            return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+        }
+
+        internal static bool IsLoopback(Uri uri) =>
             uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 }

@@ -9,13 +9,6 @@ BeforeAll {
     $emulator = Start-TestEmulator
     function Get-Write($Emulator) { @(Get-ApiRequest $Emulator | Where-Object method -ne 'GET') }
 
-    # Runs a script file as a scheduled task or CI job would: a new pwsh, -NonInteractive, stdin closed.
-    # Returns every line it wrote (output and errors).
-    function Invoke-UnattendedScript([Parameter(Mandatory)] [string] $Path) {
-        $exe = [Environment]::ProcessPath
-        $pwshArgs = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
-        bash -c "'$exe' $pwshArgs -NoProfile -NonInteractive -File '$Path' < /dev/null 2>&1"
-    }
 }
 
 AfterAll { Stop-TestEmulator $emulator }

@@ -1,7 +1,8 @@
 # Dot-sourced by every Pester file in BeforeAll: paths, the built module, the emulator helpers.
 $RepoRoot = Resolve-Path (Join-Path $PSScriptRoot '../..')
 $ModuleVersion = (Import-PowerShellDataFile (Join-Path $RepoRoot 'Composio.psd1')).ModuleVersion
-$ModuleManifest = Join-Path $RepoRoot "out/Composio/$ModuleVersion/Composio.psd1"
+# The module under test: the built one, or the one `build.ps1 Test -Installed` installed from the package.
+$ModuleManifest = if ($env:COMPOSIO_TEST_MODULE) { $env:COMPOSIO_TEST_MODULE } else { Join-Path $RepoRoot "out/Composio/$ModuleVersion/Composio.psd1" }
 Import-Module (Join-Path $RepoRoot 'tools/EmulatorControl.psm1') -Force
 Import-Module $ModuleManifest -Force
 
@@ -23,13 +24,23 @@ function Invoke-FreshPwsh([Parameter(Mandatory)] [string] $Script) {
     Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; $Script" 2>&1
 }
 
+# Runs a script file as a scheduled task or CI job would: a new pwsh, -NonInteractive, stdin closed.
+# Returns every line it wrote (output and errors).
+function Invoke-UnattendedScript([Parameter(Mandatory)] [string] $Path) {
+    $exe = [Environment]::ProcessPath
+    $pwshArgs = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
+    bash -c "'$exe' $pwshArgs -NoProfile -NonInteractive -File '$Path' < /dev/null 2>&1"
+}
+
 # The emulator started with a private toolkit cache folder (no test reads or writes a user's cache), and connected.
-function Start-TestEmulator([string] $Catalog) {
+# -ApiKey: the keys it accepts (the first connects); two keys are two connections that never match as one project.
+function Start-TestEmulator([string] $Catalog, [string[]] $ApiKey) {
     # A per-run cache folder, so no test depends on (or writes to) a user's toolkit cache.
     $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
     $params = @{}
     if ($Catalog) { $params.Catalog = $Catalog }
+    if ($ApiKey) { $params.ApiKey = $ApiKey }
     $emulator = Start-ComposioEmulator @params
     Connect-TestEmulator $emulator | Out-Null
     $emulator

@@ -195,7 +195,7 @@ Describe 'Sync-ComposioAuthConfig: updates and drift' {
     }
 
     It 'fails an entry whose config exists as the other type, and sends nothing for it' {
-        $typeChanged = New-DesiredFile ($ThreeConfigs -replace "@\{ Toolkit = 'slack'; Name = 'prod-slack'; Enabled = \`$false \}", "@{ Toolkit = 'slack'; Name = 'prod-slack'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = 'x'; client_secret = @{ Env = 'UNUSED_SECRET' } } }")
+        $typeChanged = New-DesiredFile ($ThreeConfigs -replace "@\{ Toolkit = 'slack'; Name = 'prod-slack'; Enabled = \`$false \}", "@{ Toolkit = 'slack'; Name = 'prod-slack'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = 'x'; client_secret = @{ Env = 'COMPOSIO_SECRET_UNUSED' } } }")
         $result = Sync-ComposioAuthConfig $typeChanged -ErrorVariable failures -ErrorAction SilentlyContinue
         $result[2].Action | Should -Be 'Failed'
         $result[2].Id | Should -Be $first[2].Id
@@ -357,19 +357,19 @@ Describe 'Sync-ComposioAuthConfig: failures and reruns' {
     }
 
     It 'takes a secret from the environment variable a reference names' {
-        $envFile = New-DesiredFile ($ThreeConfigs -replace "@\{ Secret = 'notion' \}", "@{ Secret = 'notion'; Env = 'COMPOSIO_TEST_NOTION_SECRET' }")
-        $env:COMPOSIO_TEST_NOTION_SECRET = 'env-secret-value-0003'
+        $envFile = New-DesiredFile ($ThreeConfigs -replace "@\{ Secret = 'notion' \}", "@{ Secret = 'notion'; Env = 'COMPOSIO_SECRET_TEST_NOTION' }")
+        $env:COMPOSIO_SECRET_TEST_NOTION = 'env-secret-value-0003'
         try { $result = Sync-ComposioAuthConfig $envFile -ErrorAction Stop }
-        finally { Remove-Item env:COMPOSIO_TEST_NOTION_SECRET }
+        finally { Remove-Item env:COMPOSIO_SECRET_TEST_NOTION }
         $result[1].Action | Should -Be 'Create'
         (Get-CreateRequest $emulator)[1].body.auth_config.credentials.client_secret | Should -Be 'env-secret-value-0003'
     }
 
     It 'a -Secret entry wins over the environment variable' {
-        $envFile = New-DesiredFile ($ThreeConfigs -replace "@\{ Secret = 'notion' \}", "@{ Secret = 'notion'; Env = 'COMPOSIO_TEST_NOTION_SECRET' }")
-        $env:COMPOSIO_TEST_NOTION_SECRET = 'env-secret-value-0003'
+        $envFile = New-DesiredFile ($ThreeConfigs -replace "@\{ Secret = 'notion' \}", "@{ Secret = 'notion'; Env = 'COMPOSIO_SECRET_TEST_NOTION' }")
+        $env:COMPOSIO_SECRET_TEST_NOTION = 'env-secret-value-0003'
         try { Sync-ComposioAuthConfig $envFile -Secret $Secrets -ErrorAction Stop | Out-Null }
-        finally { Remove-Item env:COMPOSIO_TEST_NOTION_SECRET }
+        finally { Remove-Item env:COMPOSIO_SECRET_TEST_NOTION }
         (Get-CreateRequest $emulator)[1].body.auth_config.credentials.client_secret | Should -Be $NotionSecret
     }
 
@@ -391,14 +391,14 @@ Describe 'Sync-ComposioAuthConfig: secrets never show' {
         @{ Toolkit = 'notion'; Name = 'leak-notion'; Type = 'Custom'; AuthScheme = 'OAUTH2'
            Credentials = @{ client_id = 'leak-client-id'; client_secret = @{ Secret = 'notion' } } }
         @{ Toolkit = 'twitter'; Name = 'leak-twitter'; Type = 'Custom'; AuthScheme = 'OAUTH2'
-           Credentials = @{ client_id = 'tw-id'; client_secret = @{ Secret = 'notion' }; generic_id = @{ Env = 'COMPOSIO_TEST_TW_BEARER' } } }
+           Credentials = @{ client_id = 'tw-id'; client_secret = @{ Secret = 'notion' }; generic_id = @{ Env = 'COMPOSIO_SECRET_TEST_TW_BEARER' } } }
     )
 }
 '@
     }
 
     It 'keeps -Secret and environment values out of every stream, result, WhatIf text, transcript and export' {
-        $env:COMPOSIO_TEST_TW_BEARER = $canaryEnv
+        $env:COMPOSIO_SECRET_TEST_TW_BEARER = $canaryEnv
         $transcript = Join-Path $TestDrive 'leak.txt'
         $exported = Join-Path $TestDrive 'leak-export.psd1'
         $Error.Clear()
@@ -413,7 +413,7 @@ Describe 'Sync-ComposioAuthConfig: secrets never show' {
         }
         finally {
             Stop-Transcript | Out-Null
-            Remove-Item env:COMPOSIO_TEST_TW_BEARER
+            Remove-Item env:COMPOSIO_SECRET_TEST_TW_BEARER
         }
         $text = ($all -join "`n") + (($Error | ForEach-Object { $_.ToString() }) -join "`n") + (Get-Content $transcript -Raw) + (Get-Content $exported -Raw)
         $text | Should -Match 'What if'

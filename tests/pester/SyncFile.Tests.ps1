@@ -34,7 +34,7 @@ BeforeDiscovery {
         @{ Case = 'an unknown scheme for the toolkit'; Id = 'DesiredStateSchemeMismatch'; Entry = "toolkit 'github', name 'x'"; Text = "@{ AuthConfigs = @( @{ Toolkit = 'github'; Name = 'x'; Type = 'Custom'; AuthScheme = 'API_KEY' } ) }" }
         @{ Case = 'managed auth on a toolkit without it'; Id = 'DesiredStateSchemeMismatch'; Entry = "toolkit 'perplexityai', name 'x'"; Text = "@{ AuthConfigs = @( @{ Toolkit = 'perplexityai'; Name = 'x' } ) }" }
         @{ Case = 'an unknown toolkit'; Id = 'DesiredStateUnknownToolkit'; Entry = "toolkit 'nosuchtoolkit', name 'x'"; Text = "@{ AuthConfigs = @( @{ Toolkit = 'nosuchtoolkit'; Name = 'x' } ) }" }
-        @{ Case = 'a field the toolkit marks secret, written in clear'; Id = 'DesiredStateSecretInFile'; Entry = "toolkit 'twitter', name 'x'"; Text = "@{ AuthConfigs = @( @{ Toolkit = 'twitter'; Name = 'x'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = 'a'; client_secret = @{ Env = 'X' }; generic_id = 'clear-SECRET-in-file-9003' } } ) }" }
+        @{ Case = 'a field the toolkit marks secret, written in clear'; Id = 'DesiredStateSecretInFile'; Entry = "toolkit 'twitter', name 'x'"; Text = "@{ AuthConfigs = @( @{ Toolkit = 'twitter'; Name = 'x'; Type = 'Custom'; AuthScheme = 'OAUTH2'; Credentials = @{ client_id = 'a'; client_secret = @{ Env = 'COMPOSIO_SECRET_X' }; generic_id = 'clear-SECRET-in-file-9003' } } ) }" }
     )
 }
 
@@ -132,13 +132,13 @@ Describe 'The two formats mean the same' {
   "AuthConfigs": [
     { "toolkit": "github", "name": "prod-github", "scopes": "repo,read:user", "enabled": true, },
     { "Toolkit": "sendgrid", "Name": "prod-sendgrid", "Type": "custom", "AuthScheme": "api_key",
-      "Credentials": { "api_key": { "Env": "COMPOSIO_TEST_JSON_SECRET" }, "verbose": 8080, "debug": false } },
+      "Credentials": { "api_key": { "Env": "COMPOSIO_SECRET_TEST_JSON" }, "verbose": 8080, "debug": false } },
   ],
 }
 '@ 'json'
-        $env:COMPOSIO_TEST_JSON_SECRET = 'json-secret-value-0004'
+        $env:COMPOSIO_SECRET_TEST_JSON = 'json-secret-value-0004'
         try { $result = Sync-ComposioAuthConfig $json -ErrorAction Stop }
-        finally { Remove-Item env:COMPOSIO_TEST_JSON_SECRET }
+        finally { Remove-Item env:COMPOSIO_SECRET_TEST_JSON }
         $result.Action | Should -Be @('Create', 'Create')
         $bodies = @(Get-CreateRequest $emulator).body.auth_config
         $bodies[0].credentials.scopes | Should -Be 'repo,read:user'
@@ -151,7 +151,7 @@ Describe 'The two formats mean the same' {
     AuthConfigs = @(
         @{ Toolkit = 'github'; Name = 'prod-github'; Scopes = @('read:user', 'repo') }
         @{ Toolkit = 'sendgrid'; Name = 'prod-sendgrid'; Type = 'Custom'; AuthScheme = 'API_KEY'
-           Credentials = @{ api_key = @{ Env = 'COMPOSIO_TEST_JSON_SECRET' }; verbose = 8080; debug = $false } }
+           Credentials = @{ api_key = @{ Env = 'COMPOSIO_SECRET_TEST_JSON' }; verbose = 8080; debug = $false } }
     )
 }
 '@

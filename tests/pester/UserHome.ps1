@@ -19,23 +19,29 @@ function Get-EmulatorEnvironment([Parameter(Mandatory)] $Emulator) {
 
 # Runs a script in a new pwsh as that user; returns its exit code, output lines and error text.
 # Throws on a non-zero exit unless -AllowFailure, with everything the script printed.
+# -ModuleHost: in the PowerShell that hosts the module under test (`build.ps1 Test -TestHost`, e.g.
+# Windows PowerShell 5.1; else a pwsh like this one), so the script must also be valid 5.1.
 function Invoke-UserPwsh {
     param(
         [Parameter(Mandatory)] [string] $UserHome,
         [Parameter(Mandatory)] [string] $Script,
         [hashtable] $Environment = @{},
-        [switch] $AllowFailure
+        [switch] $AllowFailure,
+        [switch] $ModuleHost
     )
-    $prelude = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'; `$PSStyle.OutputRendering = 'PlainText'`n"
-    $exe = [Environment]::ProcessPath
+    $prelude = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'; if (Get-Variable PSStyle -ErrorAction Ignore) { `$PSStyle.OutputRendering = 'PlainText' }`n"
+    $exe = if ($ModuleHost -and $env:COMPOSIO_TEST_HOST) { $env:COMPOSIO_TEST_HOST } else { [Environment]::ProcessPath }
     $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
     if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    # Windows PowerShell's default policy would refuse the module's format files.
+    if ($ModuleHost) { foreach ($a in '-ExecutionPolicy', 'Bypass') { $psi.ArgumentList.Add($a) } }
     foreach ($a in '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($prelude + $Script))) {
         $psi.ArgumentList.Add($a)
     }
     $psi.UseShellExecute = $false
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
+    $psi.RedirectStandardInput = $true
     $psi.WorkingDirectory = $UserHome
     foreach ($key in @($psi.Environment.Keys)) {
         if ($key -eq 'PSModulePath' -or $key -like 'XDG_*' -or $key -like 'COMPOSIO_*') { $psi.Environment.Remove($key) | Out-Null }
@@ -50,6 +56,7 @@ function Invoke-UserPwsh {
     foreach ($key in $Environment.Keys) { $psi.Environment[$key] = [string]$Environment[$key] }
 
     $process = [System.Diagnostics.Process]::Start($psi)
+    $process.StandardInput.Close()   # as under a scheduler: nothing to read, nobody to answer
     $stdout = $process.StandardOutput.ReadToEndAsync()
     $stderr = $process.StandardError.ReadToEndAsync()
     if (-not $process.WaitForExit(300000)) { $process.Kill($true); throw "pwsh as the user did not finish in 5 minutes." }

@@ -53,8 +53,11 @@ namespace Composio.Client.Errors
                 }
             }
 
+            // Every field of the server's text may echo what was sent: all are masked, not just the message.
             message = secrets?.Mask(message) ?? message;
             fix = secrets?.Mask(fix) ?? fix;
+            slug = secrets?.Mask(slug) ?? slug;
+            requestId = secrets?.Mask(requestId) ?? requestId;
             var text = message ?? DefaultMessage(code, mediaType, body);
             return new ComposioException(ErrorIdOf(kind), kind, text)
             {

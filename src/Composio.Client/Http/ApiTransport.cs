@@ -38,17 +38,22 @@ namespace Composio.Client.Http
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             _options = options;
+            var proxy = ProxyPolicy.FromEnvironment();
+            if (primaryHandler == null)
+            {
+                proxy.Check(options);
+            }
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options, _gate))
-                .AddHttpMessageHandler(() => new DebugLoggingHandler())
+                .AddHttpMessageHandler(() => new DebugLoggingHandler(options.MaxResponseBytes))
                 .SetHandlerLifetime(HandlerLifetime)
                 // The factory's own logging handlers would run on every request for a logger
                 // nobody reads; our Debug lines come from DebugLoggingHandler.
                 .RemoveAllLoggers();
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
             // custom headers, so following one would hand x-api-key to whatever host it names.
-            builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+            builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, Proxy = proxy, UseProxy = true });
             _services = services.BuildServiceProvider();
             // One factory per connection: its handlers, retry state and settings belong to one project.
             _factory = _services.GetRequiredService<IHttpClientFactory>();
@@ -62,6 +67,9 @@ namespace Composio.Client.Http
             message.Headers.TryAddWithoutValidation("x-api-key", _options.ApiKey);
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             message.Headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
+            // .NET Framework would send "Expect: 100-continue" with every body and wait for the
+            // answer (ServicePointManager's default); .NET never does. Said here, so both behave alike.
+            message.Headers.ExpectContinue = false;
             if (request.Body != null)
             {
                 message.Content = new StringContent(request.Body.ToJsonString(ComposioJson.Options), Encoding.UTF8, "application/json");

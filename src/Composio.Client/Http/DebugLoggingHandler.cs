@@ -13,6 +13,10 @@ namespace Composio.Client.Http
     /// </summary>
     internal sealed class DebugLoggingHandler : DelegatingHandler
     {
+        private readonly long _maxResponseBytes;
+
+        public DebugLoggingHandler(long maxResponseBytes) => _maxResponseBytes = maxResponseBytes;
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var log = ClientLog.Current;
@@ -32,7 +36,7 @@ namespace Composio.Client.Http
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 // Buffered with the attempt's token, so Debug output never makes a stalled body unstoppable.
-                await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
+                await ResponseBuffer.LoadAsync(response, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
                 var received = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 log.Debug(Safe($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {request.Method} {request.RequestUri} in {clock.ElapsedMilliseconds} ms; body {BodyRedactor.Redact(received)}"));
                 return response;

@@ -50,7 +50,7 @@ namespace Composio.Client.Http
                             response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
                             // Read the body inside the attempt, so a stalled body counts against its timeout
                             // and a stop interrupts it.
-                            await ResponseBuffer.LoadAsync(response, attemptToken.Token).ConfigureAwait(false);
+                            await ResponseBuffer.LoadAsync(response, _options.MaxResponseBytes, attemptToken.Token).ConfigureAwait(false);
                         }
                         catch (Exception ex) when (attemptToken.IsCancellationRequested && IsTransportFailure(ex))
                         {

@@ -46,7 +46,7 @@ namespace Composio.Client.Toolkits
                 return cached;
             }
             var toolkit = await _client.GetToolkitAsync(key, cancellationToken).ConfigureAwait(false);
-            Remember(toolkit);
+            Keep(key, toolkit);
             return toolkit;
         }
 
@@ -64,7 +64,7 @@ namespace Composio.Client.Toolkits
                 toolkit = entry.Value;
                 return true;
             }
-            var fromDisk = ReadFile<Toolkit>(key + ".json");
+            var fromDisk = ReadFile<Toolkit>(FileNameOf(key));
             if (fromDisk != null && fromDisk.Value.AuthConfigDetails != null)
             {
                 _toolkits[key] = fromDisk;
@@ -74,17 +74,36 @@ namespace Composio.Client.Toolkits
             return false;
         }
 
-        /// <summary>Keeps a toolkit fetched elsewhere (e.g. by Get-ComposioToolkit); only full records are kept.</summary>
+        /// <summary>
+        /// Keeps a toolkit fetched elsewhere (e.g. by Get-ComposioToolkit); only full records are
+        /// kept, and only under a slug of the checked shape: the slug is the server's text here.
+        /// </summary>
         public void Remember(Toolkit toolkit)
         {
-            if (toolkit.AuthConfigDetails == null || string.IsNullOrEmpty(toolkit.Slug))
+            if (ApiIdentifiers.IsToolkitSlug(toolkit.Slug))
+            {
+                Keep(toolkit.Slug.ToLowerInvariant(), toolkit);
+            }
+        }
+
+        /// <param name="key">A checked, lowercase slug (<see cref="ApiIdentifiers.ToolkitSlug"/>): the file name comes from it alone.</param>
+        private void Keep(string key, Toolkit toolkit)
+        {
+            if (toolkit.AuthConfigDetails == null)
             {
                 return;
             }
             var entry = new Entry<Toolkit>(toolkit, DateTime.UtcNow);
-            _toolkits[toolkit.Slug] = entry;
-            WriteFile(toolkit.Slug + ".json", entry);
+            _toolkits[key] = entry;
+            WriteFile(FileNameOf(key), entry);
         }
+
+        /// <summary>
+        /// A toolkit's file: the checked slug (letters, digits, '-', '_'; never '.', a separator or
+        /// NUL), so no name can leave the cache folder. Slugs start with a letter or digit, so none
+        /// is the slug list's file.
+        /// </summary>
+        private static string FileNameOf(string key) => ApiIdentifiers.ToolkitSlug(key) + ".json";
 
         /// <summary>All toolkit slugs, sorted; cached like the toolkits.</summary>
         public async Task<IReadOnlyList<string>> GetSlugsAsync(CancellationToken cancellationToken = default)
@@ -94,7 +113,8 @@ namespace Composio.Client.Toolkits
                 return cached;
             }
             var toolkits = await _client.WalkToolkits(new ToolkitQuery()).ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            var sorted = toolkits.Select(t => t.Slug).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            // Slugs are offered to tab completion: only those of the checked shape.
+            var sorted = toolkits.Select(t => t.Slug).Where(ApiIdentifiers.IsToolkitSlug).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
             _slugs = new Entry<string[]>(sorted, DateTime.UtcNow);
             WriteFile(SlugListFile, _slugs);
             return sorted;
@@ -145,19 +165,51 @@ namespace Composio.Client.Toolkits
             try
             {
                 Directory.CreateDirectory(_folder);
-                // Write then rename, so a concurrent reader never sees half a file.
-                var path = Path.Combine(_folder, name);
-                var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return; // The disk cache is an optimisation only.
+            }
+            // Write a private temporary file, then rename it over the old one in one step, so a
+            // reader never sees half a file and parallel writers (other sessions) each land whole.
+            var path = Path.Combine(_folder, name);
+            var temp = Path.Combine(_folder, name + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
                 File.WriteAllText(temp, JsonSerializer.Serialize(entry));
+                try
+                {
+                    File.Move(temp, path);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Move never overwrites on netstandard2.0; Replace is the atomic rename over an existing file.
+                    File.Replace(temp, path, null);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The disk cache is an optimisation only: another writer's copy is as good as ours.
+            }
+            finally
+            {
+                TryDelete(temp);
+            }
+        }
+
+        /// <summary>Removes a temporary file a failed write left; never throws.</summary>
+        private static void TryDelete(string path)
+        {
+            try
+            {
                 if (File.Exists(path))
                 {
                     File.Delete(path);
                 }
-                File.Move(temp, path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                // The disk cache is an optimisation only.
+                // Nothing more can be done; the next write of the same name does not depend on it.
             }
         }
 

@@ -93,7 +93,8 @@ namespace Composio.PowerShell.AuthConfigs
         }
 
         /// <summary>The error for keys the config cannot take.</summary>
-        public ComposioException Refused(IReadOnlyList<string> keys, string? target)
+        /// <param name="optOut">How to send them anyway, where there is a way (a file has none).</param>
+        public ComposioException Refused(IReadOnlyList<string> keys, string? target, string optOut = " Pass -AllowUndeclaredField to send it anyway.")
         {
             var field = string.Join(", ", keys);
             if (_type == AuthConfigType.ComposioManaged)
@@ -104,7 +105,7 @@ namespace Composio.PowerShell.AuthConfigs
             }
             var declared = Declared ?? Array.Empty<string>();
             return ErrorCatalog.UndeclaredCredentialField.At(target, field,
-                _scheme!.AuthScheme, _toolkit.Slug, AuthSchemes.List(keys), declared.Count == 0 ? "(none)" : AuthSchemes.List(declared));
+                _scheme!.AuthScheme, _toolkit.Slug, AuthSchemes.List(keys), declared.Count == 0 ? "(none)" : AuthSchemes.List(declared), optOut);
         }
 
         /// <summary>

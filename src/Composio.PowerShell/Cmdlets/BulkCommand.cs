@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using Composio.Client.Errors;
@@ -48,7 +49,7 @@ namespace Composio.PowerShell.Cmdlets
             ThrottleLimit,
             Streams.Enabled(this, "Debug", "DebugPreference") ? true : Streams.Enabled(this, "Verbose", "VerbosePreference") ? false : (bool?)null,
             // Say and Warn, not WriteVerbose and WriteWarning: under -Debug those would prompt.
-            new InFlightQueue.Sink(Say, WriteDebug, Warn),
+            new InFlightQueue.Sink(Say, text => Streams.Debug(this, text), Warn),
             CancellationToken);
 
         private BulkProgress Progress => _progress ??= new BulkProgress(WriteProgress, ProgressActivityId, MyInvocation.MyCommand.Name);
@@ -242,7 +243,33 @@ namespace Composio.PowerShell.Cmdlets
                 Progress.Finish(failed: false);
                 Progress.Update(Queue.Running);
                 done(result);
-            });
+            }, ended => $"{item.Label} ({IdOf(((Task<T>)ended).Result!) ?? "done"})");
+        }
+
+        /// <summary>The id of an item's result (for the names of items a stop cut off), or null.</summary>
+        private protected virtual string? IdOf(object result) => (result as AuthConfig)?.Id;
+
+        /// <summary>
+        /// Ctrl+C may cut off items already sent, whose output can no longer be written: they are
+        /// named in a warning through the host (the pipeline's streams are closed by then), so no
+        /// create or removal that may have happened goes unreported.
+        /// </summary>
+        private protected override void OnStopped()
+        {
+            var cutOff = _queue?.TakeCutOff();
+            if (cutOff == null || cutOff.Count == 0)
+            {
+                return;
+            }
+            var text = ConsoleText.Escape($"{MyInvocation.MyCommand.Name} was stopped after sending {cutOff.Count} item(s) whose outcome was not written; they may have taken effect (check with Get-ComposioAuthConfig): {string.Join(", ", cutOff)}.");
+            try
+            {
+                Host.UI.WriteWarningLine(text);
+            }
+            catch (Exception ex) when (ex is NotImplementedException || ex is NullReferenceException || ex is HostException)
+            {
+                // A host without a UI: nowhere left to say it.
+            }
         }
 
         private string HowFar()

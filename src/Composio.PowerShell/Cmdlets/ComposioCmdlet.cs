@@ -7,6 +7,7 @@ using Composio.Client.Errors;
 using Composio.Client.Logging;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -59,9 +60,23 @@ namespace Composio.PowerShell.Cmdlets
             var connection = from ?? CurrentConnection;
             if (item is AuthConfig config)
             {
+                ToolkitSecretMask.Apply(config, () => ToolkitOf(connection, config.Toolkit));
                 connection.Seen.Remember(config);
             }
             WriteObject(OutputStamp.Stamp(item, connection));
+        }
+
+        /// <summary>The toolkit from the connection's cache (one request when not cached); null when it cannot be had.</summary>
+        private Toolkit? ToolkitOf(ComposioConnection connection, string slug)
+        {
+            try
+            {
+                return connection.Toolkits.TryGetCached(slug, out var cached) ? cached : Await(token => connection.Toolkits.GetAsync(slug, token));
+            }
+            catch (ComposioException)
+            {
+                return null;
+            }
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();
@@ -87,7 +102,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 if (line.IsDebug)
                 {
-                    WriteDebug(line.Text);
+                    Streams.Debug(this, line.Text);
                 }
                 else
                 {
@@ -201,8 +216,17 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A warning that never prompts (see <see cref="Streams"/>).</summary>
         internal void Warn(string text) => Streams.Warning(this, text);
 
+        /// <summary>Runs when the command ends after a stop (Ctrl+C), on the pipeline thread.</summary>
+        private protected virtual void OnStopped()
+        {
+        }
+
         public void Dispose()
         {
+            if (_cancellation.IsCancellationRequested)
+            {
+                OnStopped();
+            }
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

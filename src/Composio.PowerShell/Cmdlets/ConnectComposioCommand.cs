@@ -42,6 +42,11 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
 
+        /// <summary>The largest answer read from the server, in MiB; a larger one is ComposioResponseTooLarge.</summary>
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int MaxResponseSizeMB { get; set; } = (int)(ComposioClientOptions.DefaultMaxResponseBytes / (1024 * 1024));
+
         /// <summary>Allow plain http:// to a host other than this machine (the key travels in the clear).</summary>
         [Parameter]
         public SwitchParameter AllowInsecureHttp { get; set; }
@@ -67,6 +72,7 @@ namespace Composio.PowerShell.Cmdlets
                 MaxRetries = MaxRetries,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 AllowInsecureHttp = AllowInsecureHttp.IsPresent,
+                MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024L,
             };
             if (BaseUri != null)
             {
@@ -76,6 +82,7 @@ namespace Composio.PowerShell.Cmdlets
             try
             {
                 options.WithEnvironment();
+                Connections.NoteTrimmedKey(options, this);
                 ForgiveVersionPath(options);
                 options.Validate();
                 connection = Connections.Open(options, this);

@@ -23,6 +23,8 @@ namespace Composio.PowerShell.Cmdlets
 
         private protected override void CountDone(RunSummary summary) => summary.Created++;
 
+        private protected override string? IdOf(object result) => (result as Created)?.Made.Id;
+
         /// <summary>The plan of one create, or null when -SkipExisting found the name (the existing config is output).</summary>
         private protected ItemPlan<Created>? PlanCreate(ComposioConnection connection, CreateAuthConfigRequest request, string label, bool disable)
         {

@@ -59,6 +59,7 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>Field name → string, number, boolean or SecureString.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+        [CredentialCell]
         public Hashtable? Credentials { get; set; }
 
         /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
@@ -88,6 +89,7 @@ namespace Composio.PowerShell.Cmdlets
         public SwitchParameter SkipExisting { get; set; }
 
         private protected override bool SkipExistingGiven => SkipExisting.IsPresent;
+        private readonly UnusedColumns _unusedColumns = new UnusedColumns();
 
         /// <summary>
         /// The piped object itself, so a CSV row's columns named after the scheme's fields
@@ -142,12 +144,32 @@ namespace Composio.PowerShell.Cmdlets
         private ItemPlan<Created>? Plan(ComposioConnection connection, CreateRequestBuilder builder, string label)
         {
             var request = builder.Build(FetchToolkit(connection.Toolkits));
+            if (builder.Row != null)
+            {
+                WarnUnusedColumns(builder);
+            }
             if (Scope != null && builder.Scheme != null)
             {
                 // Advice, before -WhatIf stops: the request still goes as given.
                 ScopeCheck.Advise(builder.Scheme, Scope, Warn, Say);
             }
             return PlanCreate(connection, request, label, builder.RowDisabled);
+        }
+
+        /// <summary>Names, once per command, each column of the piped rows that nothing takes: its values are not copied.</summary>
+        private void WarnUnusedColumns(CreateRequestBuilder builder)
+        {
+            var taken = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in MyInvocation.MyCommand.Parameters.Values)
+            {
+                taken.Add(parameter.Name);
+                taken.UnionWith(parameter.Aliases);
+            }
+            taken.UnionWith(builder.Scheme?.AuthConfigCreationFields.Select(f => f.Name) ?? Enumerable.Empty<string>());
+            foreach (var column in _unusedColumns.Next(builder.Row!, taken))
+            {
+                Warn($"The column '{column}' of the piped rows is not used by New-ComposioAuthConfig: its values are not copied to the new configs.");
+            }
         }
 
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>

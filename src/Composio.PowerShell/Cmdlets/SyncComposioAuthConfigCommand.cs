@@ -36,6 +36,14 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNull]
         public Hashtable? Secret { get; set; }
 
+        /// <summary>
+        /// Environment variables the file's @{ Env = '...' } references may read, besides those named
+        /// COMPOSIO_SECRET_* (wildcards allowed). The caller decides, never the file; COMPOSIO_API_KEY never.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AllowEnvironmentVariable { get; set; }
+
         /// <summary>Remove configs inside the file's Prune scope that the file does not declare.</summary>
         [Parameter]
         public SwitchParameter Prune { get; set; }
@@ -59,7 +67,7 @@ namespace Composio.PowerShell.Cmdlets
             var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
             try
             {
-                DesiredStateValidator.Check(file, toolkits);
+                DesiredStateValidator.Check(file, toolkits, new EnvironmentPolicy(AllowEnvironmentVariable));
             }
             catch (DesiredStateFileException ex)
             {
@@ -72,14 +80,29 @@ namespace Composio.PowerShell.Cmdlets
             var actual = ListConfigs(slugs);
             Say($"{file.Path}: {file.AuthConfigs.Count} declared auth configs; the project has {actual.Count} of toolkits {string.Join(", ", slugs)}.");
 
-            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets).Resolve)
+            var planner = new SyncPlanner(toolkits, new SecretResolver(secrets, file.Path, Client.Options.ApiKey).Resolve)
             {
                 Prune = Prune.IsPresent,
                 UpdateSecrets = UpdateSecrets.IsPresent,
+                Stop = CancellationToken,
             };
+            IReadOnlyList<SyncStep> plan;
+            try
+            {
+                plan = planner.Plan(file, actual);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (DesiredStateFileException ex)
+            {
+                // A reference that resolved to something refused (the connection's key): nothing was sent.
+                throw Terminate(FileError(ex));
+            }
             var summary = new RunSummary { Command = MyInvocation.MyCommand.Name };
             summary.In(CurrentConnection);
-            foreach (var step in planner.Plan(file, actual))
+            foreach (var step in plan)
             {
                 Count(summary, Apply(step));
             }
@@ -160,6 +183,12 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     case SyncAction.Create:
                         id = Await(token => Client.CreateAuthConfigAsync(step.Create!, token)).Id;
+                        var keeper = SettleRace(step, id);
+                        if (keeper != id)
+                        {
+                            // Another run's config stays; its run sets it as the file says.
+                            return Report(step.ToResult(SyncAction.Unchanged, keeper));
+                        }
                         break;
                     case SyncAction.Update:
                         Await(token => Client.UpdateAuthConfigAsync(id!, step.Update!, token));
@@ -181,6 +210,36 @@ namespace Composio.PowerShell.Cmdlets
                 return SyncAction.Failed;
             }
             return Report(step.ToResult(id: id));
+        }
+
+        /// <summary>
+        /// After a create: when another run created the same identity at the same time, the oldest
+        /// config stays (<see cref="CreateRace"/>) and this run removes its own copy. Returns the id that stays.
+        /// </summary>
+        private string SettleRace(SyncStep step, string created)
+        {
+            // The name narrows the listing when it is long enough to search by; the identity is then compared exactly.
+            var query = new AuthConfigQuery { Toolkits = new[] { step.Toolkit }, ShowDisabled = true, Search = step.Name?.Length >= 3 ? step.Name : null };
+            var identity = DesiredAuthConfig.IdentityOf(step.Toolkit, step.Name);
+            string keeper;
+            try
+            {
+                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)))
+                    .Where(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name) == identity);
+                keeper = CreateRace.Keeper(same, created);
+                if (keeper != created)
+                {
+                    Remove(created);
+                    Warn($"{step.Target} was created by another run at the same time as this one: {keeper} stays, and this run's copy {created} was removed.");
+                }
+            }
+            catch (ComposioException ex)
+            {
+                // The create itself succeeded: report it, and say what could not be checked.
+                Warn($"{step.Target} was created ({created}), but checking for a sync running at the same time failed ({ex.ErrorId}): if one was, a later sync reports AuthConfigIdentityConflict for it.");
+                return created;
+            }
+            return keeper;
         }
 
         private void Remove(string id)

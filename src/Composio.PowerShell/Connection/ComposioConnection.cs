@@ -18,6 +18,7 @@ namespace Composio.PowerShell.Connection
         internal ComposioConnection(ComposioClientOptions options, string userAgent)
         {
             options.UserAgent = userAgent;
+            Loading.RuntimeFacts.Current.PrepareHttp();
             Client = new ComposioClient(options);
             Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             Seen = new SeenAuthConfigs();
@@ -38,6 +39,9 @@ namespace Composio.PowerShell.Connection
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
 
         public bool AllowInsecureHttp => Client.Options.AllowInsecureHttp;
+
+        /// <summary>The largest answer read from the server (Connect-Composio -MaxResponseSizeMB).</summary>
+        public int MaxResponseSizeMB => (int)(Client.Options.MaxResponseBytes / (1024 * 1024));
 
         public DateTime ConnectedAt { get; }
 

@@ -30,9 +30,20 @@ namespace Composio.PowerShell.Connection
                 throw new ComposioException("NotConnected", ComposioErrorKind.Configuration,
                     "Not connected to Composio: run Connect-Composio -ApiKey <SecureString>, or set the COMPOSIO_API_KEY environment variable.");
             }
-            var connection = Open(new ComposioClientOptions().WithEnvironment(), caller);
+            var options = new ComposioClientOptions().WithEnvironment();
+            NoteTrimmedKey(options, caller);
+            var connection = Open(options, caller);
             DefaultConnection.Set(connection);
             return connection;
+        }
+
+        /// <summary>Says in Verbose that whitespace around the key (as Get-Content -Raw reads a file) was removed.</summary>
+        public static void NoteTrimmedKey(ComposioClientOptions options, PSCmdlet? caller)
+        {
+            if (options.ApiKeyWasTrimmed && caller != null)
+            {
+                Pipeline.Streams.Verbose(caller, "The API key had whitespace or a line break around it (as Get-Content -Raw reads a file); it was removed.");
+            }
         }
 
         /// <summary>For completers and dynamic parameters: never throws, null when there is no way to connect.</summary>

@@ -7,17 +7,24 @@ namespace Composio.PowerShell.DesiredState
     /// <summary>
     /// The checks of a desired-state file that need each toolkit's metadata (and nothing else
     /// from the server): the toolkit exists, a custom scheme is one it offers, managed auth is
-    /// offered, and no field the toolkit marks secret is written in clear.
+    /// offered, no field the toolkit marks secret is written in clear, and secret references fill
+    /// only secret fields and read only the environment variables the caller allows.
     /// </summary>
     internal static class DesiredStateValidator
     {
         /// <param name="toolkits">By lowercase slug; a toolkit missing here was not found on the server.</param>
-        public static void Check(DesiredStateFile file, IReadOnlyDictionary<string, Toolkit> toolkits)
+        public static void Check(DesiredStateFile file, IReadOnlyDictionary<string, Toolkit> toolkits, EnvironmentPolicy environment)
         {
             var problems = new List<DesiredStateProblem>();
             foreach (var entry in file.AuthConfigs)
             {
                 var where = entry.Describe();
+                foreach (var credential in entry.Credentials.Where(c => c.Reference?.Env != null && !environment.Allows(c.Reference.Env)))
+                {
+                    problems.Add(new DesiredStateProblem("DesiredStateEnvironmentNotAllowed",
+                        $"credential field '{credential.Key}' reads the environment variable {credential.Reference!.Env}, which this run does not allow: {EnvironmentPolicy.Rule}.",
+                        credential.Line, where));
+                }
                 if (!toolkits.TryGetValue(entry.Toolkit, out var toolkit))
                 {
                     problems.Add(new DesiredStateProblem("DesiredStateUnknownToolkit",
@@ -37,6 +44,13 @@ namespace Composio.PowerShell.DesiredState
                 {
                     problems.Add(new DesiredStateProblem("DesiredStateSchemeMismatch",
                         $"Composio does not offer managed auth for toolkit '{toolkit.Slug}'. Use Type = 'Custom' with AuthScheme one of: {AuthSchemes.List(offered)}.", entry.Line, where));
+                }
+                foreach (var credential in entry.Credentials.Where(c => c.Reference != null && !SecretFields.IsSecret(toolkit, entry.AuthScheme, c.Key)))
+                {
+                    // Else a file could copy a secret (-Secret or the environment) into a field anyone can read back.
+                    problems.Add(new DesiredStateProblem("DesiredStateReferenceNotSecret",
+                        $"credential field '{credential.Key}' takes {credential.Reference!.Describe()}, but it is not a secret field of toolkit '{toolkit.Slug}' (its value can be read back). A secret reference fills only secret fields; write this value in the file.",
+                        credential.Line, where));
                 }
                 CheckCredentials(entry, toolkit, where, problems);
                 foreach (var credential in entry.Credentials.Where(c => c.Reference == null))
@@ -75,7 +89,7 @@ namespace Composio.PowerShell.DesiredState
                 var key = validator.Key(credential.Key);
                 if (key == null)
                 {
-                    problems.Add(Problem(validator.Refused(new[] { credential.Key }, where), credential.Line, where));
+                    problems.Add(Problem(validator.Refused(new[] { credential.Key }, where, optOut: string.Empty), credential.Line, where));
                     continue;
                 }
                 if (seen.TryGetValue(key, out var first))
@@ -100,6 +114,6 @@ namespace Composio.PowerShell.DesiredState
         }
 
         private static DesiredStateProblem Problem(Composio.Client.Errors.ComposioException ex, int line, string where) =>
-            new DesiredStateProblem(ex.ErrorId, ex.Message.Replace(" Pass -AllowUndeclaredField to send it anyway.", string.Empty), line, where);
+            new DesiredStateProblem(ex.ErrorId, ex.Message, line, where);
     }
 }

@@ -21,9 +21,7 @@ namespace Composio.PowerShell.DesiredState
 
         public static FileNode Read(string path)
         {
-            var bytes = File.ReadAllBytes(path);
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            var data = new ReadOnlySpan<byte>(bytes, start, bytes.Length - start);
+            var data = new ReadOnlySpan<byte>(DesiredStateText.Utf8(File.ReadAllBytes(path)));
             var lines = LineStarts(data);
             var reader = new Utf8JsonReader(data, s_options);
             try
@@ -41,9 +39,9 @@ namespace Composio.PowerShell.DesiredState
             }
             catch (JsonException ex)
             {
-                // The reader's own message quotes no value, only what it expected and where.
+                // The reader's message quotes the character it stumbled on: scrubbed, as it may be part of a secret.
                 var line = ex.LineNumber is long l ? (int)l + 1 : 0;
-                throw Problem(path, line, ex.Message.Split(new[] { " LineNumber:" }, StringSplitOptions.None)[0].TrimEnd());
+                throw Problem(path, line, ParserMessage.Scrub(ex.Message.Split(new[] { " LineNumber:" }, StringSplitOptions.None)[0].TrimEnd()));
             }
         }
 

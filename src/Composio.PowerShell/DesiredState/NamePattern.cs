@@ -1,26 +1,29 @@
+using System.Management.Automation;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Composio.PowerShell.DesiredState
 {
     /// <summary>
     /// A name pattern with `*` (any run of characters) and `?` (one character), case-insensitive
-    /// like PowerShell's -like. Every other character is literal, so a name with brackets needs no escaping.
+    /// like PowerShell's -like. Every other character is literal, so a name with brackets needs no
+    /// escaping. Matched by PowerShell's WildcardPattern, in time linear in the name: a pattern
+    /// from a file anyone can edit must not make a sync hang (a regex of ten `.*` backtracked for
+    /// minutes).
     /// </summary>
     internal sealed class NamePattern
     {
-        private readonly Regex _regex;
+        private readonly WildcardPattern _pattern;
 
         public NamePattern(string pattern)
         {
-            var text = new StringBuilder("^");
+            var text = new StringBuilder(pattern.Length);
             foreach (var c in pattern)
             {
-                text.Append(c == '*' ? ".*" : c == '?' ? "." : Regex.Escape(c.ToString()));
+                text.Append(c == '*' || c == '?' ? c.ToString() : WildcardPattern.Escape(c.ToString()));
             }
-            _regex = new Regex(text.Append("\\z").ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            _pattern = new WildcardPattern(text.ToString(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
         }
 
-        public bool IsMatch(string name) => _regex.IsMatch(name);
+        public bool IsMatch(string name) => _pattern.IsMatch(name);
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
+using System.Text;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -14,12 +16,14 @@ namespace Composio.PowerShell.DesiredState
     {
         public static FileNode Read(string path)
         {
-            var ast = Parser.ParseFile(path, out _, out var errors);
+            // Parsed from text decoded here (UTF-8 unless a BOM says otherwise), not by ParseFile: Windows
+            // PowerShell's parser reads a BOM-less file as ANSI, and every encoding .json takes works for .psd1 too.
+            var ast = Parser.ParseInput(DesiredStateText.Read(path), path, out _, out var errors);
             if (errors.Length > 0)
             {
                 // The first error only: the parser's later ones mostly follow from it.
                 throw new DesiredStateFileException(path,
-                    new DesiredStateProblem("DesiredStateSyntaxError", ParseMessage(errors[0]), errors[0].Extent.StartLineNumber));
+                    new DesiredStateProblem("DesiredStateSyntaxError", ParserMessage.Scrub(errors[0].Message), errors[0].Extent.StartLineNumber));
             }
             var statements = ast.EndBlock?.Statements;
             var single = statements != null && statements.Count == 1 && ast.ParamBlock == null && ast.BeginBlock == null && ast.ProcessBlock == null
@@ -32,21 +36,6 @@ namespace Composio.PowerShell.DesiredState
                     "a .psd1 desired-state file holds exactly one hashtable, @{ AuthConfigs = @( ... ) }.", line));
             }
             return new Converter(path).Expression(single);
-        }
-
-        /// <summary>
-        /// The parser's message without the string it stumbled on ("Unexpected token ''...''"):
-        /// that string may be a secret written in the wrong place.
-        /// </summary>
-        private static string ParseMessage(ParseError error)
-        {
-            var message = error.Message;
-            var text = error.Extent.Text;
-            if (text.Length > 0 && "'\"\u2018\u2019\u201C\u201D@".IndexOf(text[0]) >= 0)
-            {
-                message = message.Replace(text, "<string>");
-            }
-            return message.TrimEnd('.') + ".";
         }
 
         private sealed class Converter

@@ -35,6 +35,9 @@ namespace Composio.PowerShell.DesiredState
         /// <summary>Remove configs inside the file's prune scope that the file does not declare.</summary>
         public bool Prune { get; set; }
 
+        /// <summary>A stop (Ctrl+C): planning a large project's prune ends at the next config.</summary>
+        public System.Threading.CancellationToken Stop { get; set; }
+
         /// <summary>One step per entry, in file order, then the removals and the unmanaged configs.</summary>
         public IReadOnlyList<SyncStep> Plan(DesiredStateFile file, IEnumerable<AuthConfig> actual)
         {
@@ -57,13 +60,17 @@ namespace Composio.PowerShell.DesiredState
                 .Where(g => !declared.Contains(g.Key))
                 .SelectMany(g => g.Value)
                 .OrderBy(c => c.Toolkit, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
-                .Select(c => new SyncStep
+                .Select(c =>
                 {
-                    Action = Prune && file.Prune != null && file.Prune.Covers(c.Toolkit, c.Name) ? SyncAction.Remove : SyncAction.Unmanaged,
-                    Toolkit = c.Toolkit,
-                    Name = c.Name,
-                    Id = c.Id,
-                    Type = TypeOf(c),
+                    Stop.ThrowIfCancellationRequested();
+                    return new SyncStep
+                    {
+                        Action = Prune && file.Prune != null && file.Prune.Covers(c.Toolkit, c.Name) ? SyncAction.Remove : SyncAction.Unmanaged,
+                        Toolkit = c.Toolkit,
+                        Name = c.Name,
+                        Id = c.Id,
+                        Type = TypeOf(c),
+                    };
                 }));
             return steps;
         }
@@ -105,7 +112,8 @@ namespace Composio.PowerShell.DesiredState
                     Type = entry.Type,
                     AuthScheme = entry.AuthScheme,
                     Name = entry.Name,
-                    Credentials = credentials,
+                    // Managed entries carry no credentials of their own: an empty table is no table.
+                    Credentials = credentials.Count > 0 ? credentials : null,
                     Scope = entry.Scopes,
                     ToolsForConnectedAccountCreation = entry.ToolsForConnectedAccountCreation,
                     AlwaysSendCustomCredentials = true,

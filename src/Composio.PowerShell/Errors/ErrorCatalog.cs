@@ -26,7 +26,7 @@ namespace Composio.PowerShell.Errors
             "A Composio-managed auth config uses Composio's own app: {0} cannot be sent with it. To use your own app's credentials, add -Type Custom{1}; a managed config takes only scopes (-Scope).",
             "New-ComposioAuthConfig -Toolkit {2} -Type Custom -AuthScheme {3} ...");
         public static readonly ModuleError UndeclaredCredentialField = new ModuleError("UndeclaredCredentialField", Input,
-            "Auth scheme '{0}' of toolkit '{1}' has no credential field {2}. Its fields are: {3}. Pass -AllowUndeclaredField to send it anyway.",
+            "Auth scheme '{0}' of toolkit '{1}' has no credential field {2}. Its fields are: {3}.{4}",
             "Get-ComposioAuthConfigField -Toolkit {1} -AuthScheme {0}");
         public static readonly ModuleError MissingRequiredField = new ModuleError("MissingRequiredField", Input,
             "Auth scheme '{0}' of toolkit '{1}' requires {2}: {3}. Give each as its parameter or as a key of -Credentials.",

@@ -18,27 +18,29 @@ namespace Composio.PowerShell.Errors
         {
             var ours = ErrorAdvice.For(ex);
             var category = ErrorCatalog.Find(ex.ErrorId)?.Category ?? CategoryOf(ex.Kind);
-            var record = new ErrorRecord(ex, ex.ErrorId, category, target ?? ex.Target);
+            // What the console shows is escaped (ConsoleText); the exception keeps the server's raw words.
+            target ??= ex.Target;
+            var record = new ErrorRecord(ex, ex.ErrorId, category, target is string text ? ConsoleText.Escape(text) : target);
             var details = DetailsOf(ex, ours);
             if (label != null && details.IndexOf(label, StringComparison.OrdinalIgnoreCase) < 0)
             {
                 details = label + ": " + details;
             }
-            record.ErrorDetails = new ErrorDetails(details);
+            record.ErrorDetails = new ErrorDetails(ConsoleText.Escape(details));
             if (ex.Data[ModuleError.FieldKey] is string field)
             {
-                record.CategoryInfo.Reason = field;
+                record.CategoryInfo.Reason = ConsoleText.Escape(field);
             }
             if (label != null)
             {
-                record.CategoryInfo.TargetName = label;
+                record.CategoryInfo.TargetName = ConsoleText.Escape(label);
             }
             // Not the server's own fix: it names REST calls and is already in the message, and
             // PowerShell would show it a second time as "Recommendation:".
             var advice = ex.RecommendedAction ?? ours;
             if (advice != null)
             {
-                record.ErrorDetails.RecommendedAction = advice;
+                record.ErrorDetails.RecommendedAction = ConsoleText.Escape(advice);
             }
             return record;
         }

@@ -35,19 +35,8 @@ namespace Composio.PowerShell.Errors
         public ComposioException New(string? target, params object?[] args) => At(target, null, args);
 
         /// <param name="field">The credential field or parameter involved: it goes in the record's CategoryInfo.</param>
-        public ComposioException At(string? target, string? field, params object?[] args)
-        {
-            var ex = new ComposioException(Id, Kind, Format(Template, args))
-            {
-                Target = target,
-                RecommendedAction = Advice == null ? null : Format(Advice, args),
-            };
-            if (field != null)
-            {
-                ex.Data[FieldKey] = field;
-            }
-            return ex;
-        }
+        public ComposioException At(string? target, string? field, params object?[] args) =>
+            Saying(Format(Template, args), target, field, Advice == null ? null : Format(Advice, args));
 
         /// <summary>The same error with another message, for the entries whose wording depends on the case.</summary>
         public ComposioException Saying(string message, string? target, string? field = null, string? advice = null)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
@@ -9,17 +8,16 @@ namespace Composio.PowerShell.Loading
     /// <summary>
     /// Loads the client and its third-party assemblies from `dependencies/` into a private
     /// AssemblyLoadContext, so our Microsoft.Extensions.* and Microsoft.Bcl.AsyncInterfaces
-    /// never clash with the versions PowerShell itself has loaded. The ALC is made by reflection
-    /// (netstandard2.0 has no ALC type); on Windows PowerShell 5.1 there is none, and the files
-    /// are loaded from the folder as powershell.exe would.
-    /// The resolver answers only for assemblies that are in our folder.
+    /// never clash with the versions PowerShell itself has loaded. On Windows PowerShell 5.1
+    /// there is no load context (<see cref="RuntimeFacts"/>): the files load side by side with
+    /// other modules' versions, and <see cref="DependencyFolder"/> answers only our own requests.
+    /// Nothing loads at import: the client comes on the first call that needs it.
     /// </summary>
     public sealed class DependencyLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        private static readonly string s_folder =
-            Path.Combine(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".", "dependencies");
-        private static readonly Lazy<HashSet<string>> s_ours = new Lazy<HashSet<string>>(ListOurAssemblies);
-        private static readonly Lazy<LoadContextProxy?> s_context = new Lazy<LoadContextProxy?>(() => LoadContextProxy.Create("Composio"));
+        private static readonly DependencyFolder s_folder =
+            new DependencyFolder(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".");
+        private static readonly Lazy<LoadContextProxy?> s_context = new Lazy<LoadContextProxy?>(() => RuntimeFacts.Current.CreateLoadContext("Composio"));
         private static readonly object s_gate = new object();
         private static bool s_hooked;
 
@@ -48,30 +46,16 @@ namespace Composio.PowerShell.Loading
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            var name = new AssemblyName(args.Name).Name;
-            if (name == null || !s_ours.Value.Contains(name))
+            var path = s_folder.Choose(new AssemblyName(args.Name), args.RequestingAssembly);
+            if (path == null)
             {
                 return null;
             }
-            var path = Path.Combine(s_folder, name + ".dll");
             var context = s_context.Value;
             lock (s_gate)
             {
-                return context != null ? context.LoadFromAssemblyPath(path) : Assembly.LoadFrom(path);
+                return RuntimeFacts.Current.Load(path, context);
             }
-        }
-
-        private static HashSet<string> ListOurAssemblies()
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (Directory.Exists(s_folder))
-            {
-                foreach (var file in Directory.EnumerateFiles(s_folder, "*.dll"))
-                {
-                    names.Add(Path.GetFileNameWithoutExtension(file));
-                }
-            }
-            return names;
         }
     }
 }

@@ -20,7 +20,7 @@ namespace Composio.PowerShell.Loading
             _loadFromAssemblyPath = loadFromAssemblyPath;
         }
 
-        /// <summary>Null on .NET Framework, which has no load contexts.</summary>
+        /// <summary>Null when the runtime has no load contexts (see <see cref="RuntimeFacts"/>).</summary>
         public static LoadContextProxy? Create(string name)
         {
             var type = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext");

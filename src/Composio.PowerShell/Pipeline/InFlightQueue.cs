@@ -29,6 +29,8 @@ namespace Composio.PowerShell.Pipeline
         // Cancelled by a stop, or when an item's failure ends the pipeline: the items behind it end too.
         private readonly CancellationTokenSource _abandon;
         private readonly Queue<Entry> _entries = new Queue<Entry>();
+        // Items a stop (Ctrl+C) cut off after they were sent: never written, so named afterwards.
+        private readonly List<Entry> _cutOff = new List<Entry>();
         // Log lines from work items and "an item ended" wake-ups, read only on the pipeline thread.
         // Not disposed: a late line from a work item ended by a stop must not throw on its thread.
         private readonly BlockingCollection<Signal> _signals = new BlockingCollection<Signal>();
@@ -51,7 +53,8 @@ namespace Composio.PowerShell.Pipeline
         /// Starts one item's work once a slot is free (finishing earlier items meanwhile);
         /// <paramref name="finish"/> runs on the pipeline thread, in input order, with the ended task.
         /// </summary>
-        public void Add(string target, Func<CancellationToken, Task> work, Action<Task> finish)
+        /// <param name="describe">How a stopped item is named from its task (its id when it ended with one); null: by <paramref name="target"/>.</param>
+        public void Add(string target, Func<CancellationToken, Task> work, Action<Task> finish, Func<Task, string?>? describe = null)
         {
             Pump(block: false);
             while (Running >= _limit || _entries.Count >= _window)
@@ -70,7 +73,7 @@ namespace Composio.PowerShell.Pipeline
                     task = Task.FromException(ex);
                 }
             }
-            _entries.Enqueue(new Entry(target, task, finish));
+            _entries.Enqueue(new Entry(target, task, finish, describe));
             task.ContinueWith(_ => _signals.Add(Signal.Ended), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (_limit == 1)
             {
@@ -147,6 +150,10 @@ namespace Composio.PowerShell.Pipeline
                 catch
                 {
                     // A stop, or a failure that ends the pipeline: nothing behind this item is finished.
+                    if (_stop.IsCancellationRequested)
+                    {
+                        _cutOff.Add(entry); // Its output could not be written.
+                    }
                     Abandon();
                     throw;
                 }
@@ -171,6 +178,10 @@ namespace Composio.PowerShell.Pipeline
         private List<string> Abandon()
         {
             var behind = _entries.Select(e => e.Target).ToList();
+            if (_stop.IsCancellationRequested)
+            {
+                _cutOff.AddRange(_entries);
+            }
             _abandon.Cancel();
             var running = _entries.Select(e => e.Work).Where(t => !t.IsCompleted).ToArray();
             _entries.Clear();
@@ -183,6 +194,21 @@ namespace Composio.PowerShell.Pipeline
                 // They were cancelled or failed: either way they are over.
             }
             return behind;
+        }
+
+        /// <summary>
+        /// After a stop: the items that were sent but whose outcome was never written, each named
+        /// by its id when its work ended with one, else by its target. Empty when nothing was cut off.
+        /// </summary>
+        public List<string> TakeCutOff()
+        {
+            if (_stop.IsCancellationRequested && _entries.Count > 0)
+            {
+                Abandon(); // Stopped while the pipeline thread was elsewhere (upstream): the queue still holds them.
+            }
+            var named = _cutOff.Select(e => e.Name()).ToList();
+            _cutOff.Clear();
+            return named;
         }
 
         /// <summary>Where the pipeline thread writes: the cmdlet's streams.</summary>
@@ -218,12 +244,17 @@ namespace Composio.PowerShell.Pipeline
 
         private sealed class Entry
         {
-            public Entry(string target, Task work, Action<Task> finish)
+            private readonly Func<Task, string?>? _describe;
+
+            public Entry(string target, Task work, Action<Task> finish, Func<Task, string?>? describe)
             {
                 Target = target;
                 Work = work;
                 Finish = finish;
+                _describe = describe;
             }
+
+            public string Name() => (Work.Status == TaskStatus.RanToCompletion ? _describe?.Invoke(Work) : null) ?? Target;
 
             public string Target { get; }
             public Task Work { get; }

@@ -12,8 +12,10 @@ namespace Composio.PowerShell.Pipeline
     /// </summary>
     internal static class Streams
     {
+        // Every line is escaped (ConsoleText): server text reaches these streams in messages and bodies.
         public static void Verbose(PSCmdlet cmdlet, string text)
         {
+            text = ConsoleText.Escape(text);
             if (DebugInstead(cmdlet, "Verbose"))
             {
                 cmdlet.WriteDebug(text);
@@ -26,6 +28,7 @@ namespace Composio.PowerShell.Pipeline
 
         public static void Warning(PSCmdlet cmdlet, string text)
         {
+            text = ConsoleText.Escape(text);
             if (DebugInstead(cmdlet, "WarningAction"))
             {
                 cmdlet.WriteDebug("WARNING: " + text);
@@ -35,6 +38,8 @@ namespace Composio.PowerShell.Pipeline
                 cmdlet.WriteWarning(text);
             }
         }
+
+        public static void Debug(PSCmdlet cmdlet, string text) => cmdlet.WriteDebug(ConsoleText.Escape(text));
 
         /// <summary>Whether -Verbose/-Debug (or the preference variable) lets this stream through.</summary>
         public static bool Enabled(PSCmdlet cmdlet, string parameter, string preferenceVariable)
