@@ -255,7 +255,7 @@ Describe 'A 429 storm with 8 in flight' {
         $throttled.Count | Should -BeLessOrEqual (8 * 3)
         ($done.Count + $failed.Count) | Should -Be 40
         foreach ($f in $failed) { ($f.FullyQualifiedErrorId -split ',')[0] | Should -Be 'ComposioRateLimited' }
-        $left = @(Get-ComposioAuthConfig -Search 'storm-' | ForEach-Object Id)   # enabled ones
+        $left = @(Get-ComposioAuthConfig -Search 'storm-' -Status Enabled | ForEach-Object Id)   # enabled ones
         @($done | ForEach-Object Id | Where-Object { $_ -in $left }) | Should -BeNullOrEmpty
     }
 }

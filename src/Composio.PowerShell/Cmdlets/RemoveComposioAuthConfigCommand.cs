@@ -86,7 +86,7 @@ namespace Composio.PowerShell.Cmdlets
                 return new ItemPlan<string?>(action, token => connection.Client.DeleteAuthConfigAsync(id, revoke, token), jobId =>
                 {
                     connection.Seen.Forget(id);
-                    Say($"Removed auth config {target}.");
+                    Say($"Removed auth config {id}{(string.IsNullOrEmpty(name) ? string.Empty : $" ('{name}')")}.");
                     if (revoke)
                     {
                         // The job id is the only handle on the revocation: output it, on the config it belongs to.
