@@ -1,6 +1,6 @@
 @{
     # The one version number of the project: Directory.Build.props reads it for the assemblies.
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     RootModule           = 'Composio.PowerShell.dll'
     GUID                 = '3f0c2a4e-8b1d-4f6a-9c55-2d7e1b9a4c10'
     Author               = 'Composio PowerShell contributors'
@@ -27,6 +27,7 @@
         'Export-ComposioAuthConfig'
         'Sync-ComposioAuthConfig'
         'Get-ComposioToolkitScope'
+        'Copy-ComposioAuthConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -85,18 +85,21 @@ function Invoke-Build {
     Write-Host "Built Composio $version in $moduleDir"
 }
 
-# The newest section of CHANGELOG.md (its heading without '## ', then its text): the release notes.
+# The CHANGELOG.md section of the version being built (its heading without '## ', then its text):
+# the release notes. Never [Unreleased]: a version without its own section fails the build.
 function Get-ReleaseNote {
+    $heading = '^## \[?' + [regex]::Escape($version) + '\]?(\s|$)'
     $section = [System.Collections.Generic.List[string]]::new()
     foreach ($line in Get-Content (Join-Path $root 'CHANGELOG.md')) {
         if ($line.StartsWith('## ')) {
             if ($section.Count) { break }
+            if ($line -notmatch $heading) { continue }
             $line = $line.Substring(3)
         }
         elseif (-not $section.Count) { continue }
         $section.Add($line)
     }
-    if (-not $section.Count) { throw 'CHANGELOG.md has no "## " section for the release notes.' }
+    if (-not $section.Count) { throw "CHANGELOG.md has no '## [$version]' section for the release notes of Composio.psd1's version $version." }
     ($section -join "`n").Trim()
 }
 

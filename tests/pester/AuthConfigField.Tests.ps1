@@ -39,11 +39,19 @@ Describe 'Get-ComposioAuthConfigField' {
         Get-ComposioAuthConfigField perplexityai | Should -BeNullOrEmpty
     }
 
-    It 'lists the schemes when a toolkit has several and none is given' {
-        Get-ComposioAuthConfigField notion -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthSchemeRequired,*'
-        $failures[0].Exception.Message | Should -Match 'OAUTH2, API_KEY'
-        $failures[0].TargetObject | Should -Be 'notion'
+    It 'lists every scheme''s fields with a Scheme column when a toolkit has several and none is given' {
+        $fields = @(Get-ComposioAuthConfigField linear -ErrorVariable failures)
+        $failures | Should -BeNullOrEmpty
+        # API_KEY asks nothing at creation: its key is given when an account connects.
+        $fields.AuthScheme | Select-Object -Unique | Should -Be @('OAUTH2', 'CIMD_OAUTH')
+        ($fields | Where-Object AuthScheme -eq 'CIMD_OAUTH').Name | Should -Contain 'scopes'
+        (Get-ComposioAuthConfigField linear -For ConnectedAccountInitiation).AuthScheme | Should -Be @('API_KEY')
+        ($fields | Where-Object AuthScheme -eq 'OAUTH2').Name | Should -Contain 'client_id'
+        $table = ($fields | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
+        $table[0] | Should -Match '^Scheme\s+Name\s+DisplayName'
+        $table | Where-Object { $_ -match '^OAUTH2\s+client_id\b' } | Should -Not -BeNullOrEmpty
+        # One scheme with -AuthScheme.
+        (Get-ComposioAuthConfigField linear -AuthScheme OAUTH2).AuthScheme | Select-Object -Unique | Should -Be 'OAUTH2'
     }
 
     It 'names the valid schemes for an unknown one' {

@@ -327,3 +327,54 @@ Import-Module '$ModuleManifest'
         ($lines -join ' ') | Should -Match 'Connect-Composio'
     }
 }
+
+Describe 'The UNATTENDED SCRIPTS pattern of about_Composio, run as written' {
+    BeforeAll {
+        $about = Get-Content -Raw (Join-Path $RepoRoot 'docs/about_Composio.md')
+        $pattern = [regex]::Match($about, '(?ms)^```powershell\r?\n(# cleanup\.ps1.*?)^```').Groups[1].Value
+        # Only the module's location changes: the test runs the built module, not an installed one.
+        $script = Join-Path $TestDrive 'cleanup.ps1'
+        @"
+`$env:COMPOSIO_API_KEY = '$($emulator.ApiKey)'
+`$env:COMPOSIO_BASE_URL = '$($emulator.BaseUri)'
+`$env:COMPOSIO_CACHE_DIR = '$($env:COMPOSIO_CACHE_DIR)'
+$($pattern -replace 'Import-Module Composio', "Import-Module '$ModuleManifest'")
+"@ | Set-Content $script
+    }
+
+    It 'is in the help, with plain-text rendering, -ErrorVariable and FullyQualifiedErrorId' {
+        $text = Get-Help about_Composio | Out-String
+        $text | Should -Match ([regex]::Escape("`$PSStyle.OutputRendering = 'PlainText'"))
+        $text | Should -Match '-ErrorVariable'
+        $text | Should -Match 'FullyQualifiedErrorId'
+    }
+
+    It 'exits 0 when every item succeeds, and removes exactly the disabled ci-* configs' {
+        Reset-ComposioEmulator $emulator
+        $gone = New-ManagedConfig $emulator github 'ci-old'
+        Invoke-EmulatorApi $emulator PATCH "auth_configs/$gone/DISABLED" | Out-Null
+        $kept = New-ManagedConfig $emulator github 'ci-live'
+        Clear-ComposioEmulatorRequest $emulator
+        $log = Invoke-UnattendedScript $script
+        $LASTEXITCODE | Should -Be 0 -Because ($log -join "`n")
+        @(Get-ApiRequest $emulator | Where-Object method -eq 'DELETE').path | Should -Be @("/api/v3.1/auth_configs/$gone")
+        ($log -join "`n") | Should -Not -Match "`e\["
+    }
+
+    It 'exits 1 with one plain FAILED line naming the stable error id when an item fails' {
+        Reset-ComposioEmulator $emulator
+        $one = New-ManagedConfig $emulator github 'ci-a'
+        $two = New-ManagedConfig $emulator github 'ci-b'
+        foreach ($id in $one, $two) { Invoke-EmulatorApi $emulator PATCH "auth_configs/$id/DISABLED" | Out-Null }
+        Add-ComposioEmulatorFault $emulator @{ method = 'DELETE'; path = "/api/v3.1/auth_configs/$one"; kind = 'status'; status = 400; times = 1 }
+        $log = Invoke-UnattendedScript $script
+        $LASTEXITCODE | Should -Be 1
+        $failed = @($log | Where-Object { "$_" -like 'FAILED *' })
+        $failed.Count | Should -Be 1 -Because ($log -join "`n")
+        $failed[0] | Should -Match "^FAILED ComposioBadRequest,Composio\.PowerShell\.Cmdlets\.RemoveComposioAuthConfigCommand $one"
+        ($log -join "`n") | Should -Not -Match "`e\["
+        # The other item went on.
+        @(Get-ApiRequest $emulator | Where-Object { $_.method -eq 'DELETE' -and $_.path -like "*$two" }).Count | Should -Be 1
+        Clear-ComposioEmulatorFault $emulator
+    }
+}

@@ -14,7 +14,7 @@ BeforeAll {
     # Fresh configs named <prefix>1..n, in creation order.
     function New-Configs([string] $Prefix, [int] $Count) {
         Add-ComposioEmulatorSeed $emulator -Toolkit github -Count $Count -NamePrefix $Prefix | Out-Null
-        @(Get-ComposioAuthConfig -Search $Prefix -IncludeDisabled | Sort-Object { [int]($_.Name -replace '\D', '') })
+        @(Get-ComposioAuthConfig -Search $Prefix | Sort-Object { [int]($_.Name -replace '\D', '') })
     }
 
     # What an item of a merged output/error stream is about: an object's id, an error's target.
@@ -76,7 +76,7 @@ Describe '-ThrottleLimit' {
         @($items | ForEach-Object { Get-ItemKey $_ }) -join ',' | Should -Be ($ids -join ',')
         @($items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) -join ',' |
             Should -Be 'ComposioNotFound,InvalidAuthConfigId,ComposioNotFound'
-        @(Get-ComposioAuthConfig -Search 'order-' -IncludeDisabled | Where-Object IsEnabled) | Should -BeNullOrEmpty
+        @(Get-ComposioAuthConfig -Search 'order-' | Where-Object IsEnabled) | Should -BeNullOrEmpty
         @(Get-WireRequest $emulator PATCH '*toolkits*') | Should -BeNullOrEmpty
         # 26 status changes of 20-300 ms one after the other take over 3 s; 8 at a time, far less.
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
@@ -161,7 +161,7 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
         $script:created = @($script:names | ForEach-Object { [pscustomobject]@{ Name = $_ } } |
                 New-ComposioAuthConfig -Toolkit github -ThrottleLimit 8 -ErrorAction Continue -WarningAction SilentlyContinue 2>&1)
         Clear-ComposioEmulatorFault $emulator
-        $script:afterCreate = @(Get-ComposioAuthConfig -Search 'chaos-bulk' -IncludeDisabled)
+        $script:afterCreate = @(Get-ComposioAuthConfig -Search 'chaos-bulk')
         $script:reported = @($script:created | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
         $script:createErrors = @($script:created | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $script:unclear = @($script:createErrors | Where-Object { $_.FullyQualifiedErrorId -like 'CreateOutcomeUnknown*' })
@@ -173,7 +173,7 @@ Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
         Add-Fault $faults
         $script:removal = @($script:toRemove | Remove-ComposioAuthConfig -RevokeOnDelete -ThrottleLimit 8 -Confirm:$false -ErrorAction Continue 2>&1)
         Clear-ComposioEmulatorFault $emulator
-        $script:afterRemove = @(Get-ComposioAuthConfig -Search 'chaos-bulk' -IncludeDisabled)
+        $script:afterRemove = @(Get-ComposioAuthConfig -Search 'chaos-bulk')
         Write-Host ("bulk chaos: {0} created, {1} create errors ({2} unclear), {3} on the server; {4} removals, {5} failed" -f
             $script:reported.Count, $script:createErrors.Count, $script:unclear.Count, $script:afterCreate.Count,
             $script:removal.Count, @($script:removal | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count)
@@ -255,7 +255,7 @@ Describe 'A 429 storm with 8 in flight' {
         $throttled.Count | Should -BeLessOrEqual (8 * 3)
         ($done.Count + $failed.Count) | Should -Be 40
         foreach ($f in $failed) { ($f.FullyQualifiedErrorId -split ',')[0] | Should -Be 'ComposioRateLimited' }
-        $left = @(Get-ComposioAuthConfig -Search 'storm-' | ForEach-Object Id)   # enabled ones
+        $left = @(Get-ComposioAuthConfig -Search 'storm-' -Status Enabled | ForEach-Object Id)   # enabled ones
         @($done | ForEach-Object Id | Where-Object { $_ -in $left }) | Should -BeNullOrEmpty
     }
 }

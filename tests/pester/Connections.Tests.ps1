@@ -56,7 +56,7 @@ Describe 'Two projects in one script' {
         $fromA | Disable-ComposioAuthConfig
         $fromA[0] | Enable-ComposioAuthConfig
         $fromA | Remove-ComposioAuthConfig -Force
-        @(Get-ComposioAuthConfig -Connection $connA -IncludeDisabled).Count | Should -Be 0
+        @(Get-ComposioAuthConfig -Connection $connA).Count | Should -Be 0
         (Get-ComposioAuthConfig -Id $fromB.Id).Name | Should -Be 'b-1'
         @(Get-WireRequest $projectB | Where-Object method -in 'PATCH', 'DELETE').Count | Should -Be 0
         @(Get-WireRequest $projectA | Where-Object method -eq 'DELETE').Count | Should -Be 3

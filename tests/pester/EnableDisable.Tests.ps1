@@ -17,14 +17,14 @@ Describe 'Enable-ComposioAuthConfig and Disable-ComposioAuthConfig' {
         Clear-ComposioEmulatorRequest $emulator
     }
 
-    It 'disables: hidden from the default listing, shown with -IncludeDisabled' {
+    It 'disables: gone from -Status Enabled, shown by the default listing with its state' {
         Disable-ComposioAuthConfig -Id $one
         $request = Get-ApiRequest $emulator
         $request.method | Should -Be 'PATCH'
         $request.path | Should -Be "/api/v3.1/auth_configs/$one/DISABLED"
         $request.body_text | Should -BeNullOrEmpty
-        (Get-ComposioAuthConfig).Id | Should -Not -Contain $one
-        $all = Get-ComposioAuthConfig -IncludeDisabled
+        (Get-ComposioAuthConfig -Status Enabled).Id | Should -Not -Contain $one
+        $all = Get-ComposioAuthConfig
         ($all | Where-Object Id -eq $one).Status | Should -Be 'DISABLED'
         ($all | Where-Object Id -eq $one).IsEnabled | Should -BeFalse
     }
@@ -33,19 +33,19 @@ Describe 'Enable-ComposioAuthConfig and Disable-ComposioAuthConfig' {
         Disable-ComposioAuthConfig $one
         Enable-ComposioAuthConfig $one
         ((Get-ApiRequest $emulator) | Select-Object -Last 1).path | Should -Be "/api/v3.1/auth_configs/$one/ENABLED"
-        (Get-ComposioAuthConfig).Id | Should -Contain $one
+        (Get-ComposioAuthConfig -Status Enabled).Id | Should -Contain $one
     }
 
     It 'takes configs from the pipeline: disable a toolkit, re-enable what is disabled' {
         Get-ComposioAuthConfig -Toolkit github | Disable-ComposioAuthConfig
-        (Get-ComposioAuthConfig).Id | Should -Be @($other)
-        Get-ComposioAuthConfig -IncludeDisabled | Where-Object Status -eq 'DISABLED' | Enable-ComposioAuthConfig
-        @(Get-ComposioAuthConfig).Count | Should -Be 3
+        (Get-ComposioAuthConfig -Status Enabled).Id | Should -Be @($other)
+        Get-ComposioAuthConfig -Status Disabled | Enable-ComposioAuthConfig
+        @(Get-ComposioAuthConfig -Status Enabled).Count | Should -Be 3
     }
 
     It 'takes plain ids from the pipeline' {
         $one, $two | Disable-ComposioAuthConfig
-        (Get-ComposioAuthConfig).Id | Should -Be @($other)
+        (Get-ComposioAuthConfig -Status Enabled).Id | Should -Be @($other)
     }
 
     It '-PassThru outputs the config after the change' {
@@ -72,7 +72,7 @@ Describe 'Enable-ComposioAuthConfig and Disable-ComposioAuthConfig' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComposioNotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'ac_doesnotexist1'
-        (Get-ComposioAuthConfig).Id | Should -Be @($other)
+        (Get-ComposioAuthConfig -Status Enabled).Id | Should -Be @($other)
     }
 
     It 'refuses a malformed id without sending it' {

@@ -219,4 +219,88 @@ Describe 'Get-ComposioAuthConfig' {
             (Get-ApiRequest $emulator).Count | Should -Be 1
         }
     }
+    Context 'by name, toolkit pattern and status' {
+        BeforeEach {
+            $ci1 = New-ManagedConfig $emulator github 'ci-github'
+            $ci2 = New-CustomConfig $emulator notion 'ci-notion'
+            $prod = New-ManagedConfig $emulator github 'prod-github'
+            $par = New-ManagedConfig $emulator slack 'par-slack'
+            $off = New-ManagedConfig $emulator gmail 'ci-gmail-off'
+            Invoke-EmulatorApi $emulator PATCH "auth_configs/$off/DISABLED" | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+        }
+
+        It 'takes a name pattern positionally, sends its literal prefix as the search and matches the rest here' {
+            @(Get-ComposioAuthConfig ci-*).Id | Sort-Object | Should -Be (@($ci1, $ci2, $off) | Sort-Object)
+            $listing = @(Get-ApiRequest $emulator | Where-Object path -like '*/auth_configs')
+            $listing.Count | Should -Be 1
+            $listing[0].query | Should -Match 'search=ci-(&|$)'
+            $listing[0].query | Should -Match 'show_disabled=true'
+        }
+
+        It 'matches any of several patterns, with no server search for them' {
+            @(Get-ComposioAuthConfig -Name '*-github', 'par-*').Id | Sort-Object | Should -Be (@($ci1, $prod, $par) | Sort-Object)
+            (Get-ApiRequest $emulator)[0].query | Should -Not -Match 'search='
+        }
+
+        It 'no longer returns nothing for a wildcard -Search' {
+            @(Get-ComposioAuthConfig -Search 'par-*').Id | Should -Be @($par)
+            (Get-ApiRequest $emulator)[0].query | Should -Match 'search=par-(&|$)'
+        }
+
+        It 'still fetches by id when the positional value is an id' {
+            (Get-ComposioAuthConfig $prod).Name | Should -Be 'prod-github'
+            (Get-ApiRequest $emulator).path | Should -Be @("/api/v3.1/auth_configs/$prod")
+        }
+
+        It 'takes toolkit wildcards, matched here since the server has no pattern filter' {
+            @(Get-ComposioAuthConfig -Toolkit 'g*').Id | Sort-Object | Should -Be (@($ci1, $prod, $off) | Sort-Object)
+            $listing = @(Get-ApiRequest $emulator | Where-Object path -like '*/auth_configs')
+            $listing.Count | Should -Be 1
+            $listing[0].query | Should -Not -Match 'toolkit_slug'
+            # Combined with a name pattern, both must match.
+            @(Get-ComposioAuthConfig ci-* -Toolkit 'g*').Id | Sort-Object | Should -Be (@($ci1, $off) | Sort-Object)
+        }
+
+        It 'lists enabled and disabled configs by default, so Get | Enable reaches disabled ones' {
+            $all = @(Get-ComposioAuthConfig)
+            $all.Count | Should -Be 5
+            ($all | Where-Object Id -eq $off).Status | Should -Be 'DISABLED'
+            Get-ComposioAuthConfig | Enable-ComposioAuthConfig
+            (Get-RawConfig $emulator $off).status | Should -Be 'ENABLED'
+        }
+
+        It '-Status narrows to one state: Enabled lets the server hide disabled ones, Disabled is matched here' {
+            @(Get-ComposioAuthConfig -Status Enabled).Count | Should -Be 4
+            (Get-ApiRequest $emulator)[0].query | Should -Not -Match 'show_disabled'
+            Clear-ComposioEmulatorRequest $emulator
+            @(Get-ComposioAuthConfig -Status disabled).Id | Should -Be @($off)
+            (Get-ApiRequest $emulator)[0].query | Should -Match 'show_disabled=true'
+        }
+
+        It 'the default table puts Name first, shows the state, and keeps a long name whole at 80 columns' {
+            $long = New-ManagedConfig $emulator github 'a name of thirty-four characters!'
+            $text = Get-ComposioAuthConfig | Out-String -Width 80
+            $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+            $lines[0] | Should -Match '^Name\s+Status\s+Type\s+Toolkit\s+Id\s*$'
+            $text | Should -Match 'a name of thirty-four characters!'
+            $text | Should -Match 'ci-gmail-off\s+Disabled\s+Managed\s+gmail'
+            $text | Should -Match 'ci-notion\s+Enabled\s+Custom\s+notion'
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        }
+
+        It 'completes -Name from the names seen, narrowed by the -Toolkit typed' {
+            Get-ComposioAuthConfig | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'Get-ComposioAuthConfig -Toolkit github -Name '
+            $offered = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+            $offered | Should -Contain 'ci-github'
+            $offered | Should -Contain 'prod-github'
+            $offered | Should -Not -Contain 'ci-notion'
+            $offered | Should -Not -Contain 'par-slack'
+            $line = 'Get-ComposioAuthConfig -Name ci-'
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('ci-github', 'ci-gmail-off', 'ci-notion')
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+    }
 }

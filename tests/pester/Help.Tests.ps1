@@ -152,6 +152,36 @@ Describe 'The help files' {
         }
     }
 
+    It 'numbers each page''s examples 1..n, without repeats or gaps' {
+        $bad = foreach ($page in Get-ChildItem $DocsPath -Filter '*-*.md') {
+            $numbers = @(Select-String -LiteralPath $page.FullName -Pattern '^### Example (\d+)' | ForEach-Object { [int]$_.Matches[0].Groups[1].Value })
+            $expected = @(if ($numbers.Count) { 1..$numbers.Count })
+            if (($numbers -join ',') -ne ($expected -join ',')) { "$($page.Name): $($numbers -join ',')" }
+        }
+        $bad | Should -BeNullOrEmpty
+    }
+
+    It 'has examples that parse as PowerShell, as written' {
+        $bad = foreach ($page in Get-ChildItem $DocsPath -Filter '*.md') {
+            foreach ($block in Split-MarkdownBlock ([IO.File]::ReadAllLines($page.FullName))) {
+                if ($block.Kind -ne 'Code' -or $block.Language -ne 'powershell') { continue }
+                $errors = $null
+                [System.Management.Automation.Language.Parser]::ParseInput(($block.Lines -join "`n"), [ref]$null, [ref]$errors) | Out-Null
+                if ($errors) { "$($page.Name): $($errors[0].Message) in: $($block.Lines[0])" }
+            }
+        }
+        $bad | Should -BeNullOrEmpty
+    }
+
+    It 'passes -Secret in every Sync example whose file references a secret that no environment variable gives' {
+        $page = Get-Content -Raw (Join-Path $DocsPath 'Sync-ComposioAuthConfig.md')
+        foreach ($example in [regex]::Matches($page, '(?ms)^### Example \d+.*?(?=^### |^## )')) {
+            $text = $example.Value
+            if ($text -notmatch 'Sync-ComposioAuthConfig' -or $text -notmatch '@\{\s*Secret\s*=') { continue }
+            $text | Should -Match 'Sync-ComposioAuthConfig[^\n]*-Secret' -Because 'the file of this example names a secret, and the example must run as written'
+        }
+    }
+
     It 'uses no literal secret in any example' {
         # Secrets come from Read-Host -AsSecureString or Get-Secret; the seed's 1234567890 is the one placeholder.
         $literal = Select-String -Path (Join-Path $DocsPath '*.md') -Pattern '(ConvertTo-SecureString|client_secret\s*=\s*[''"]|-(ClientSecret|ApiKey)\s+[''"])'

@@ -40,16 +40,16 @@ Describe 'Managing auth configs across toolkits with pipelines alone' {
         }
     }
 
-    It 'disables the old configs: hidden by default, shown with -IncludeDisabled' {
+    It 'disables the old configs: gone from -Status Enabled, listed with -Status Disabled' {
         Get-ComposioAuthConfig -Search 'gh-old' | Disable-ComposioAuthConfig
-        (Get-ComposioAuthConfig -Toolkit github).Name | Should -Be @('gh-keep')
-        (Get-ComposioAuthConfig -Toolkit github -IncludeDisabled | Where-Object Status -eq 'DISABLED').Name |
+        (Get-ComposioAuthConfig -Toolkit github -Status Enabled).Name | Should -Be @('gh-keep')
+        (Get-ComposioAuthConfig -Toolkit github -Status Disabled).Name |
             Sort-Object | Should -Be @('gh-old-1', 'gh-old-2')
     }
 
     It 're-enables what is disabled' {
-        Get-ComposioAuthConfig -IncludeDisabled | Where-Object Status -eq 'DISABLED' | Enable-ComposioAuthConfig
-        @(Get-ComposioAuthConfig -Toolkit github).Count | Should -Be 3
+        Get-ComposioAuthConfig -Status Disabled | Enable-ComposioAuthConfig
+        @(Get-ComposioAuthConfig -Toolkit github -Status Enabled).Count | Should -Be 3
     }
 
     It 'removes a toolkit''s configs, then another''s' {
@@ -59,7 +59,7 @@ Describe 'Managing auth configs across toolkits with pipelines alone' {
         }
         Get-ComposioAuthConfig -Toolkit github | Remove-ComposioAuthConfig -Confirm:$false
         Get-ComposioAuthConfig -Toolkit slack, linear | Remove-ComposioAuthConfig -Confirm:$false
-        (Get-ComposioAuthConfig -IncludeDisabled).Name | Sort-Object | Should -Be @('notion-b', 'notion-primary')
+        (Get-ComposioAuthConfig).Name | Sort-Object | Should -Be @('notion-b', 'notion-primary')
     }
 }
 
@@ -73,7 +73,7 @@ Describe 'Bulk cleanup over several pages' {
         Add-ComposioEmulatorSeed $emulator -Toolkit github -Count 120 -NamePrefix 'gh-bulk-' | Out-Null
         New-ManagedConfig $emulator slack 'survivor' | Out-Null
         Get-ComposioAuthConfig -Toolkit github | Remove-ComposioAuthConfig -Confirm:$false
-        (Get-ComposioAuthConfig -IncludeDisabled).Name | Should -Be @('survivor')
+        (Get-ComposioAuthConfig).Name | Should -Be @('survivor')
         @((Get-ApiRequest $emulator) | Where-Object method -eq 'DELETE').Count | Should -Be 120
     }
 }

@@ -90,3 +90,57 @@ Describe 'Connect-Composio' {
         $all | Should -Not -Match 'secret_value_2'
     }
 }
+
+Describe 'Connect-Composio forgives common mistakes' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
+        $emulator = Start-TestEmulator
+        $key = ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force
+    }
+    AfterAll { Stop-TestEmulator $emulator }
+    BeforeEach { Clear-ComposioEmulatorRequest $emulator }
+
+    It 'accepts a base URI ending in <Path>, dropping the path with a Verbose note' -ForEach @(
+        @{ Path = '/api/v3.1'; Note = 'ends in the API path /api/v3\.1' }
+        @{ Path = '/api/v3/'; Note = 'pass -ApiVersion v3 for v3' }
+    ) {
+        $connection = Connect-Composio -ApiKey $key -BaseUri "$($emulator.BaseUri)$Path" -PassThru -Verbose 4>&1 |
+            Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        "$($connection.BaseUri)".TrimEnd('/') | Should -Be $emulator.BaseUri.TrimEnd('/')
+        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match $Note
+        Get-ComposioAuthConfig | Out-Null
+        # The key check and the listing both reached the real endpoint, not /api/v3.1/api/v3.1/...
+        (Get-ApiRequest $emulator).path | Should -Be @('/api/v3.1/auth_configs', '/api/v3.1/auth_configs')
+    }
+
+    It 'answers a plain-text -ApiKey with the ways to make a SecureString, never echoing the key' {
+        $err = $null
+        try { Connect-Composio -ApiKey 'ak_plain_text_key_42' -BaseUri $emulator.BaseUri -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        "$err" | Should -Match 'ConvertTo-SecureString'
+        "$err" | Should -Match 'Get-Secret'
+        "$err" | Should -Match 'Read-Host -AsSecureString'
+        "$err" | Should -Not -Match 'ak_plain_text_key_42'
+        Get-ApiRequest $emulator | Should -BeNullOrEmpty
+    }
+
+    It 'names -AllowInsecureHttp when refusing plain http to another host' {
+        $err = $null
+        try { Connect-Composio -ApiKey $key -BaseUri 'http://composio.example.org' -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InsecureBaseUri*'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-AllowInsecureHttp'
+        # As a script's log shows it.
+        ($err | Out-String -Width 200) | Should -Match '-AllowInsecureHttp'
+    }
+
+    It 'says in plain words that the server did not answer TLS on that port, at once and without a retry' {
+        $https = $emulator.BaseUri -replace '^http:', 'https:'
+        $err = $null
+        $log = try { Connect-Composio -ApiKey $key -BaseUri $https -MaxRetries 2 -Verbose -ErrorAction Stop 4>&1 } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ComposioTlsFailed*'
+        "$err" | Should -Match 'did not answer TLS on that port'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'http://'
+        ($log | Out-String) | Should -Not -Match 'Retrying'
+        Get-ApiRequest $emulator | Should -BeNullOrEmpty
+    }
+}

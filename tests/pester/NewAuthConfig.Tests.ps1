@@ -201,7 +201,7 @@ Describe 'New-ComposioAuthConfig: secrets' {
         $config = New-ComposioAuthConfig notion -Name 'A rather long auth config name' -Type Custom -AuthScheme OAUTH2 -ClientId 'cid-view' -ClientSecret (ConvertTo-Secure 'view-SECRET-3')
         $table = $config | Format-Table | Out-String -Width 80
         $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
-        $table | Should -Match 'Id\s+Toolkit\s+AuthScheme\s+Type\s+Status\s+Name'
+        $table | Should -Match 'Name\s+Status\s+Type\s+Toolkit\s+Id'
         # A wide console shows the whole name, not 18 characters of it.
         $config | Format-Table | Out-String -Width 160 | Should -Match 'A rather long auth config name'
         $list = $config | Format-List | Out-String -Width 200

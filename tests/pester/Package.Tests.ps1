@@ -28,11 +28,12 @@ BeforeAll {
         $entries
     }
 
-    # The newest CHANGELOG.md section, read here on its own terms: heading text, then the lines up to the next '## '.
-    function Get-NewestChangelogSection {
+    # The CHANGELOG.md section of the manifest's version, read here on its own terms: heading text,
+    # then the lines up to the next '## '; $null when there is none.
+    function Get-ReleasedChangelogSection {
         $text = Get-Content -Raw (Join-Path $RepoRoot 'CHANGELOG.md')
-        $m = [regex]::Match($text, '(?ms)^## (.+?)(?=^## |\z)')
-        $m.Groups[1].Value.Trim() -replace '\r\n', "`n"
+        $m = [regex]::Match($text, '(?ms)^## (\[?' + [regex]::Escape($ModuleVersion) + '\]?(?:[ \t].*?)?$.*?)(?=^## |\z)')
+        if ($m.Success) { $m.Groups[1].Value.Trim() -replace '\r\n', "`n" }
     }
 
     $Entries = Read-Package
@@ -80,7 +81,7 @@ Describe 'The nupkg' {
         $meta.projectUrl | Should -Be $Shipped.PrivateData.PSData.ProjectUri
         $meta.licenseUrl | Should -Be $Shipped.PrivateData.PSData.LicenseUri
         $meta.tags -split ' ' | Should -Contain 'PSEdition_Core'
-        $meta.releaseNotes.Trim() -replace '\r\n', "`n" | Should -Be (Get-NewestChangelogSection)
+        $meta.releaseNotes.Trim() -replace '\r\n', "`n" | Should -Be (Get-ReleasedChangelogSection)
     }
 }
 
@@ -94,8 +95,23 @@ Describe 'The shipped manifest' {
         foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') { $info.Tags | Should -Contain $tag }
     }
 
-    It 'carries the newest CHANGELOG section as ReleaseNotes, while the source manifest is left as written' {
-        $Shipped.PrivateData.PSData.ReleaseNotes -replace '\r\n', "`n" | Should -Be (Get-NewestChangelogSection)
+    It 'has a version that CHANGELOG.md releases: the newest version heading there is the manifest''s' {
+        $source = Import-PowerShellDataFile (Join-Path $RepoRoot 'Composio.psd1')
+        $headings = @(Select-String -Path (Join-Path $RepoRoot 'CHANGELOG.md') -Pattern '^## \[?(\d+\.\d+\.\d+)\]?' | ForEach-Object { $_.Matches[0].Groups[1].Value })
+        $headings.Count | Should -BeGreaterThan 0
+        $headings[0] | Should -Be $source.ModuleVersion -Because 'a release moves the version in Composio.psd1 and gives it its CHANGELOG section together'
+        # No version is released twice, and versions only go down the file.
+        ($headings | Select-Object -Unique).Count | Should -Be $headings.Count
+        [version[]] $ordered = $headings
+        ($ordered | Sort-Object -Descending) -join ',' | Should -Be ($ordered -join ',')
+    }
+
+    It 'carries its version''s CHANGELOG section as ReleaseNotes, never [Unreleased], while the source manifest is left as written' {
+        $notes = $Shipped.PrivateData.PSData.ReleaseNotes -replace '\r\n', "`n"
+        $notes | Should -Be (Get-ReleasedChangelogSection)
+        $notes | Should -Match ('^\[?' + [regex]::Escape($ModuleVersion))
+        ($notes -split "`n")[0] | Should -Not -Match 'Unreleased'
+
         $source = Import-PowerShellDataFile (Join-Path $RepoRoot 'Composio.psd1')
         $source.PrivateData.PSData.ReleaseNotes | Should -Not -Be $Shipped.PrivateData.PSData.ReleaseNotes
         # Everything but the notes is the source's.

@@ -46,7 +46,7 @@ Describe 'Chaos: 200 creates and removes under mixed faults' {
         }
 
         Clear-ComposioEmulatorFault $emulator
-        $script:afterCreate = @(Get-ComposioAuthConfig -IncludeDisabled)
+        $script:afterCreate = @(Get-ComposioAuthConfig)
         Add-Fault $faults
 
         # Remove what was reported, and — as a user would after CreateOutcomeUnknown — whatever the
@@ -61,7 +61,7 @@ Describe 'Chaos: 200 creates and removes under mixed faults' {
             if ($errors) { $script:removeErrors.Add([pscustomobject]@{ Id = $id; Error = $errors[0] }) } else { $script:removed.Add($id) }
         }
         Clear-ComposioEmulatorFault $emulator
-        $script:afterRemove = @(Get-ComposioAuthConfig -IncludeDisabled)
+        $script:afterRemove = @(Get-ComposioAuthConfig)
         $script:clock.Stop()
         $script:faultStats = (Invoke-RestMethod "$($emulator.BaseUri)/_emulator/faults").rules
         Write-Host ("chaos: {0} created, {1} create errors ({2}), {3} removed, {4} remove errors ({5}), {6:n1} s" -f
@@ -127,7 +127,7 @@ Describe 'Chaos: 200 creates and removes under mixed faults' {
         $again = @($script:removeErrors | ForEach-Object Id | Where-Object { $_ -in @($script:afterRemove | ForEach-Object Id) })
         if ($again) { $again | Remove-ComposioAuthConfig -Confirm:$false }
         $ours = @($script:toRemove)
-        @(Get-ComposioAuthConfig -IncludeDisabled | Where-Object Id -in $ours) | Should -BeNullOrEmpty
+        @(Get-ComposioAuthConfig | Where-Object Id -in $ours) | Should -BeNullOrEmpty
     }
 
     It 'stays fast' {

@@ -85,6 +85,24 @@ Describe 'Get-ComposioToolkitScope -Tool / -Recommended' {
         finally { Clear-ComposioEmulatorFault $emulator }
     }
 
+    It 'warns when the recommendation leaves out a scope the scheme requires, and -IncludeRequired adds it' {
+        $answer = Get-ComposioToolkitScope -Toolkit gmail -Tool GMAIL_SEND_EMAIL -WarningVariable warned 3>$null
+        $answer.Scope | Should -Not -Contain "${G}userinfo.profile"
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Match ([regex]::Escape("${G}userinfo.profile"))
+        "$($warned[0])" | Should -Match '-IncludeRequired'
+        Clear-ComposioEmulatorRequest $emulator
+        $full = Get-ComposioToolkitScope -Toolkit gmail -Tool GMAIL_SEND_EMAIL -IncludeRequired -WarningVariable none 3>$null
+        @($none).Count | Should -Be 0
+        $full.Scope | Should -Be @("${G}gmail.send", "${G}userinfo.profile")
+        $full.Fewest | Should -Contain "${G}userinfo.profile"
+        # The request is the same: the required scopes are the toolkit's, added here.
+        (Get-Recommend)[0].body_text | Should -Be '{"tools":["GMAIL_SEND_EMAIL"]}'
+        # And they reach the config made from it.
+        $config = $full | New-ComposioAuthConfig -Toolkit gmail -Name 'gmail-required'
+        (Get-ApiRequest $emulator | Where-Object method -eq 'POST' | Where-Object path -like '*/auth_configs').body_text | Should -Match 'userinfo\.profile'
+    }
+
     It '-Recommended alone asks for every tool' {
         $answer = Get-ComposioToolkitScope slack -Recommended
         (Get-Recommend)[0].body_text | Should -Be '{"tools":[]}'

@@ -47,6 +47,17 @@ Describe 'Sync-ComposioAuthConfig: plan and apply' {
         $file = New-DesiredFile $ThreeConfigs
     }
 
+    It 'shows the plan one line per config at 80 columns, with the field names in Format-List' {
+        $plan = Sync-ComposioAuthConfig $file -Secret $Secrets -WhatIf 6>$null
+        $table = @(($plan | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        # Header, rule, and one line for each of the three configs: nothing wraps.
+        $table.Count | Should -Be 5
+        $table[0] | Should -Match '^Action\s+Name\s+Toolkit\s+Id\s+Changes$'
+        $table[3] | Should -Match '^Create\s+prod-notion\s+notion\s+2$'
+        $list = $plan[1] | Format-List | Out-String -Width 80
+        $list | Should -Match 'Changes\s+: Credentials\.client_id, Credentials\.client_secret'
+    }
+
     It '-WhatIf outputs the plan, one result per entry with What if lines, and sends only GETs' {
         $transcript = Join-Path $TestDrive 'whatif.txt'
         Start-Transcript -Path $transcript -Force | Out-Null
@@ -63,7 +74,7 @@ Describe 'Sync-ComposioAuthConfig: plan and apply' {
         $plan | ForEach-Object { $_.Id | Should -BeNullOrEmpty }
         $whatIf = @(Get-Content $transcript | Where-Object { $_ -like 'What if:*' })
         $whatIf.Count | Should -Be 3
-        $whatIf[1] | Should -BeLike '*Create custom OAUTH2 auth config (Credentials.client_id, Credentials.client_secret)*notion/prod-notion*'
+        $whatIf[1] | Should -BeLike "*Create custom OAUTH2 auth config (Credentials.client_id, Credentials.client_secret)*on target ""'prod-notion' (notion) in project $(Get-ComposioConnection)""."
         (Get-Content $transcript -Raw) | Should -Not -Match $NotionSecret
         @(Get-ApiRequest $emulator).Count | Should -BeGreaterThan 0
         Get-WriteRequest $emulator | Should -BeNullOrEmpty
@@ -214,8 +225,11 @@ Describe 'Sync-ComposioAuthConfig: prune' {
         Clear-ComposioEmulatorRequest $emulator
     }
 
-    It 'without -Prune removes nothing, even with a Prune section' {
-        (Sync-ComposioAuthConfig $file).Action | Should -Be @('Unchanged')
+    It 'without -Prune removes nothing, even with a Prune section, and lists the undeclared configs as Unmanaged' {
+        $result = Sync-ComposioAuthConfig $file
+        $result.Action | Should -Be @('Unchanged', 'Unmanaged', 'Unmanaged')
+        # The file's toolkits are listed: a rename in the file cannot hide the old config.
+        ($result | Where-Object Action -eq 'Unmanaged').Id | Sort-Object | Should -Be (@($stale, $otherName) | Sort-Object)
         Get-WriteRequest $emulator | Should -BeNullOrEmpty
     }
 
@@ -234,7 +248,9 @@ Describe 'Sync-ComposioAuthConfig: prune' {
         $deletes.method | Sort-Object -Unique | Should -Be 'DELETE'
         $deletes.path | Sort-Object | Should -Be (@($stale, $staleSlack, $staleDisabled) | ForEach-Object { "$ConfigsPath/$_" } | Sort-Object)
         (Get-ServerConfig $emulator).id | Sort-Object | Should -Be (@($keep, $otherName, $otherToolkit) | Sort-Object)
-        (Sync-ComposioAuthConfig $file -Prune).Action | Should -Be @('Unchanged')
+        # dev-x is outside the Name pattern: left alone, and said so.
+        ($result | Where-Object Action -eq 'Unmanaged').Id | Should -Be @($otherName)
+        (Sync-ComposioAuthConfig $file -Prune -Force).Action | Should -Be @('Unchanged', 'Unmanaged')
     }
 
     It '-Prune without a Prune section in the file is refused before anything is sent' {

@@ -156,3 +156,33 @@ Describe 'Get-ComposioToolkit' {
         }
     }
 }
+
+Describe 'Where the toolkit cache lives' -Skip:(-not $IsLinux) {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'UserHome.ps1')
+        $cacheEmulator = Start-ComposioEmulator
+        $userHome = New-TestUserHome 'cache location'
+        $run = "Import-Module '$ModuleManifest'; Connect-Composio -SkipCheck; Get-ComposioToolkit -Slug github | Out-Null"
+    }
+    AfterAll {
+        if ($cacheEmulator) { $cacheEmulator | Stop-ComposioEmulator }
+        Remove-Item -LiteralPath $userHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'is <Where> when <When>' -ForEach @(
+        @{ When = 'XDG_CACHE_HOME is set'; Where = '$XDG_CACHE_HOME/composio/toolkits'; Xdg = 'xdg cache'; Dir = $null; Expected = 'xdg cache/composio/toolkits' }
+        @{ When = 'XDG_CACHE_HOME is not set'; Where = '~/.cache/composio/toolkits'; Xdg = ''; Dir = $null; Expected = '.cache/composio/toolkits' }
+        @{ When = 'COMPOSIO_CACHE_DIR is set, whatever XDG says'; Where = 'COMPOSIO_CACHE_DIR'; Xdg = 'xdg cache'; Dir = 'explicit cache'; Expected = 'explicit cache' }
+    ) {
+        $environment = Get-EmulatorEnvironment $cacheEmulator
+        $environment.XDG_CACHE_HOME = if ($Xdg) { Join-Path $userHome $Xdg } else { '' }
+        if ($Dir) { $environment.COMPOSIO_CACHE_DIR = Join-Path $userHome $Dir }
+        # The 0.1 folder exists and is left alone, unread.
+        $old = New-Item -ItemType Directory -Force (Join-Path $userHome '.local/share/Composio/cache/toolkits')
+        Invoke-UserPwsh $userHome $run -Environment $environment | Out-Null
+        $expectedDir = Join-Path $userHome $Expected
+        @(Get-ChildItem -LiteralPath $expectedDir -Recurse -File).Count | Should -BeGreaterThan 0
+        @(Get-ChildItem -LiteralPath $old -Recurse -File).Count | Should -Be 0
+        Remove-Item -LiteralPath $expectedDir -Recurse -Force
+    }
+}

@@ -101,6 +101,11 @@ namespace Composio.Client.Http
                 }
                 else
                 {
+                    if (!timedOut && IsTlsFailure(failure))
+                    {
+                        // The handshake failed, so nothing was sent; a retry would meet the same port.
+                        throw TlsFailed(request, failure!);
+                    }
                     var refused = IsConnectionRefused(failure);
                     if (!refused)
                     {
@@ -147,6 +152,28 @@ namespace Composio.Client.Http
                 }
             }
             return false;
+        }
+
+        /// <summary>An https:// base URI whose port answers something other than TLS (often plain http), or a certificate refused.</summary>
+        private static bool IsTlsFailure(Exception? ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is System.Security.Authentication.AuthenticationException)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static ComposioException TlsFailed(HttpRequestMessage request, Exception failure)
+        {
+            var host = request.RequestUri?.GetLeftPart(UriPartial.Authority);
+            return Describe(request, new ComposioException("ComposioTlsFailed", ComposioErrorKind.Connection,
+                $"Could not reach {host}: the server did not answer TLS on that port (or its certificate was refused), so nothing was sent. " +
+                $"Check the base URI: https:// needs a TLS server on that port; a server that speaks plain http needs http://. ({failure.GetBaseException().Message})",
+                failure));
         }
 
         private ComposioException OutcomeUnknown(HttpRequestMessage request, Exception failure, bool timedOut)

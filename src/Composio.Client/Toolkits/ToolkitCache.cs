@@ -34,25 +34,8 @@ namespace Composio.Client.Toolkits
             _folder = rootFolder == null ? null : Path.Combine(rootFolder, FolderNameFor(client.Options));
         }
 
-        /// <summary>
-        /// The cache folder for toolkits: COMPOSIO_CACHE_DIR, else $XDG_CACHE_HOME/composio, else
-        /// the user's local application data. Null when none can be had (then memory only).
-        /// </summary>
-        public static string? DefaultRootFolder()
-        {
-            var explicitDir = Environment.GetEnvironmentVariable("COMPOSIO_CACHE_DIR");
-            if (!string.IsNullOrEmpty(explicitDir))
-            {
-                return explicitDir;
-            }
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (!string.IsNullOrEmpty(xdg))
-            {
-                return Path.Combine(xdg, "composio", "toolkits");
-            }
-            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-            return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "Composio", "cache", "toolkits");
-        }
+        /// <summary>The cache folder for toolkits (see <see cref="CacheLocation"/>); null when there is none (then memory only).</summary>
+        public static string? DefaultRootFolder() => CacheLocation.ToolkitFolder();
 
         /// <summary>The toolkit from memory or disk if fresh, else from the API (then cached).</summary>
         public async Task<Toolkit> GetAsync(string slug, CancellationToken cancellationToken = default)

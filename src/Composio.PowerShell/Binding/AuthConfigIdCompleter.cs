@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Composio.Client.Requests;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Binding
@@ -22,16 +21,7 @@ namespace Composio.PowerShell.Binding
             {
                 return Array.Empty<CompletionResult>();
             }
-            var seen = connection.Seen.Fresh();
-            if (seen.Count == 0)
-            {
-                var page = Completion.Fetch(token => connection.Client.ListAuthConfigsAsync(new AuthConfigQuery(), null, null, token));
-                foreach (var config in page?.Items ?? Array.Empty<AuthConfig>())
-                {
-                    connection.Seen.Remember(config);
-                }
-                seen = connection.Seen.Fresh();
-            }
+            var seen = Completion.SeenConfigs(connection);
             var word = Completion.Word(wordToComplete);
             return seen
                 .Where(s => s.Id.StartsWith(word, StringComparison.OrdinalIgnoreCase)

@@ -7,6 +7,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
 using Composio.Client.Errors;
+using Composio.Client.Requests;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Binding
@@ -44,6 +45,40 @@ namespace Composio.PowerShell.Binding
             {
                 return null;
             }
+        }
+
+        /// <summary>The text values already typed for a parameter (one value or a list); empty when none.</summary>
+        public static IReadOnlyList<string> BoundStrings(IDictionary? fakeBoundParameters, string name)
+        {
+            var value = fakeBoundParameters?[name];
+            if (value is PSObject wrapped)
+            {
+                value = wrapped.BaseObject;
+            }
+            return value switch
+            {
+                null => Array.Empty<string>(),
+                string one => new[] { one },
+                IEnumerable many => many.Cast<object?>().Where(v => v != null).Select(v => v!.ToString()).ToList(),
+                _ => new[] { value.ToString() },
+            };
+        }
+
+        /// <summary>The configs the connection saw in the last few minutes; when there are none, one page fetched (and remembered).</summary>
+        public static IReadOnlyList<SeenAuthConfigs.Seen> SeenConfigs(ComposioConnection connection)
+        {
+            var seen = connection.Seen.Fresh();
+            if (seen.Count > 0)
+            {
+                return seen;
+            }
+            // Both states: a disabled config is as much a candidate for Enable or Remove as an enabled one.
+            var page = Fetch(token => connection.Client.ListAuthConfigsAsync(new AuthConfigQuery { ShowDisabled = true }, null, null, token));
+            foreach (var config in page?.Items ?? Array.Empty<AuthConfig>())
+            {
+                connection.Seen.Remember(config);
+            }
+            return connection.Seen.Fresh();
         }
 
         /// <summary>Values starting with the word typed so far (quotes ignored), each quoted as needed.</summary>

@@ -27,6 +27,8 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>True to enable, false to disable.</summary>
         private protected abstract bool Enable { get; }
 
+        private protected override void CountDone(RunSummary summary) => summary.Changed++;
+
         protected override void ProcessRecord()
         {
             var enable = Enable;
@@ -46,7 +48,8 @@ namespace Composio.PowerShell.Cmdlets
                         {
                             Emit(current, connection);
                         }
-                    }));
+                    })
+                    { Target = ChangeTarget.OfId(id, connection) });
             }
         }
     }

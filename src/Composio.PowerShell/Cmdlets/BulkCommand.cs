@@ -29,6 +29,13 @@ namespace Composio.PowerShell.Cmdlets
         private long _done;
         private bool _connectionGiven;
         private IReadOnlyList<string> _notYetTried = Array.Empty<string>();
+        private RunSummary? _summary;
+
+        /// <summary>The run's counts, written as one Information record when the command ends.</summary>
+        private protected RunSummary Summary => _summary ??= new RunSummary { Command = MyInvocation.MyCommand.Name };
+
+        /// <summary>What a finished item counts as in the summary.</summary>
+        private protected abstract void CountDone(RunSummary summary);
 
         /// <summary>
         /// How many items' requests may be in flight at once (1 to 32; default 1, one after the
@@ -91,6 +98,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 validate?.Invoke();
                 connection = PickConnection(item);
+                Summary.In(connection);
                 plan = prepare(connection);
             }
             catch (ComposioException ex)
@@ -131,6 +139,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A declined item no longer counts towards the total.</summary>
         private void Declined()
         {
+            Summary.Skipped++;
             if (Progress.Total is long total)
             {
                 Progress.Total = total - 1;
@@ -169,6 +178,23 @@ namespace Composio.PowerShell.Cmdlets
             return CurrentConnection;
         }
 
+        /// <summary>
+        /// What the connection knows of a config (type, toolkit, scheme, name, connected accounts):
+        /// from what it has seen when that is <paramref name="enough"/>, else with one GET.
+        /// </summary>
+        private protected SeenAuthConfigs.Seen Known(ComposioConnection connection, string id, Func<SeenAuthConfigs.Seen, bool> enough, string why)
+        {
+            if (connection.Seen.TryGet(id, out var known) && enough(known))
+            {
+                return known;
+            }
+            Say($"Looking up auth config {id} {why}.");
+            var config = Await(token => connection.Client.GetAuthConfigAsync(id, token));
+            connection.Seen.Remember(config);
+            connection.Seen.TryGet(id, out var seen);
+            return seen;
+        }
+
         /// <summary>An item that failed while being decided: its error is written in its turn, after the items before it.</summary>
         private protected void Fail(BulkItem item, ComposioException failure) =>
             Dispatch<bool>(item, _ => Task.FromException<bool>(failure), _ => { });
@@ -193,6 +219,7 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     Progress.Finish(failed: true);
                     Progress.Update(Queue.Running);
+                    Summary.Failed++;
                     var stops = FailurePolicy.StopsPipeline(ex);
                     if (stops)
                     {
@@ -212,6 +239,7 @@ namespace Composio.PowerShell.Cmdlets
                     throw new PipelineStoppedException();
                 }
                 _done++;
+                CountDone(Summary);
                 Progress.Finish(failed: false);
                 Progress.Update(Queue.Running);
                 done(result);
@@ -260,13 +288,13 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            if (_queue == null)
+            if (_queue != null)
             {
-                return;
+                Progress.Total = _dispatched;
+                _queue.Drain();
+                Progress.Complete();
             }
-            Progress.Total = _dispatched;
-            _queue.Drain();
-            Progress.Complete();
+            _summary?.Write(this);
         }
     }
 }

@@ -24,6 +24,7 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>The project API key. Defaults to $env:COMPOSIO_API_KEY.</summary>
         [Parameter(Position = 0, ParameterSetName = ProjectKeySet)]
+        [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>
@@ -92,6 +93,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 options.WithEnvironment();
                 Connections.NoteTrimmedKey(options, this);
+                ForgiveVersionPath(options);
                 options.Validate();
                 connection = Connections.Open(options, this);
             }
@@ -110,6 +112,24 @@ namespace Composio.PowerShell.Cmdlets
             {
                 WriteObject(connection);
             }
+        }
+
+        /// <summary>A base URI ending in /api/v3 or /api/v3.1 works as meant, with a Verbose note rather than a 404.</summary>
+        private void ForgiveVersionPath(ComposioClientOptions options)
+        {
+            var given = options.BaseUri;
+            var uri = BaseUriPath.WithoutVersion(given, out var version);
+            if (version == null)
+            {
+                return;
+            }
+            options.BaseUri = uri;
+            var note = $"The base URI '{given}' ends in the API path /api/{version}, which the module adds itself; using '{uri}'.";
+            if (version != options.ApiVersion)
+            {
+                note += $" Requests go to API {options.ApiVersion}; pass -ApiVersion {version} for {version}.";
+            }
+            Streams.Verbose(this, note);
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ using Composio.Client;
 using Composio.Client.Errors;
 using Composio.Client.Json;
 using Composio.Client.Requests;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
@@ -33,14 +34,27 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// Names (or ids) with wildcards; several patterns match any. Positional: a value that is a
+        /// plain auth config id is fetched by id, so `Get-ComposioAuthConfig ac_1` still works.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(AuthConfigNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        [RejectScriptBlock]
+        public string[]? Name { get; set; }
+
         [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [ValidateNotNullOrEmpty]
         [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 
-        /// <summary>Matches name or id, as the server does.</summary>
+        /// <summary>Matches name or id, as the server does; with wildcards, matched like -like.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [RejectScriptBlock]
         public string? Search { get; set; }
@@ -51,7 +65,13 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Custom { get; set; }
 
+        /// <summary>Enabled or Disabled; both when absent.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(ListingFilter.Enabled, ListingFilter.Disabled, IgnoreCase = true)]
+        public string? Status { get; set; }
+
+        /// <summary>Accepted for scripts written for 0.1, where disabled configs were hidden: listings now show both states.</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter IncludeDisabled { get; set; }
 
         protected override void BeginProcessing()
@@ -65,9 +85,9 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ByIdSet)
+            if (ParameterSetName == ByIdSet || IsIdLookup)
             {
-                foreach (var id in Id)
+                foreach (var id in ParameterSetName == ByIdSet ? Id : Name!)
                 {
                     if (_window!.IsFull)
                     {
@@ -84,11 +104,16 @@ namespace Composio.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ByIdSet && PagingParameters.IncludeTotalCount)
+            if ((ParameterSetName == ByIdSet || IsIdLookup) && PagingParameters.IncludeTotalCount)
             {
                 WriteObject(PagingParameters.NewTotalCount(_window!.Written, 1.0));
             }
         }
+
+        /// <summary>Only ids in the positional -Name and no other filter: a lookup by id, not a listing.</summary>
+        private bool IsIdLookup =>
+            ListingFilter.AreIds(Name) && Toolkit == null && Search == null && Status == null
+            && !ComposioManaged.IsPresent && !Custom.IsPresent;
 
         private void GetOne(string id)
         {
@@ -110,19 +135,14 @@ namespace Composio.PowerShell.Cmdlets
 
         private void List()
         {
-            var query = new AuthConfigQuery
-            {
-                Toolkits = Toolkit,
-                Search = Search,
-                IsComposioManaged = ComposioManaged.IsPresent ? true : Custom.IsPresent ? false : (bool?)null,
-                ShowDisabled = IncludeDisabled.IsPresent,
-            };
+            var filter = new ListingFilter(Name, Toolkit, Search, Status,
+                ComposioManaged.IsPresent ? true : Custom.IsPresent ? false : (bool?)null);
             var window = _window!;
             if (window.IsFull && !PagingParameters.IncludeTotalCount)
             {
                 return; // -First 0: nothing wanted, nothing fetched.
             }
-            if (!ToolkitsExist())
+            if (!ToolkitsExist(filter.LiteralToolkits))
             {
                 return;
             }
@@ -130,11 +150,11 @@ namespace Composio.PowerShell.Cmdlets
             // or less when -Skip and -First together want less than one full page.
             var connection = CurrentConnection;
             var pageSize = connection.Client.Options.MaxPageSize;
-            if (window.Remaining is ulong wanted && wanted < (ulong)pageSize)
+            if (window.Remaining is ulong wanted && wanted < (ulong)pageSize && !filter.MatchesClientSide)
             {
                 pageSize = (int)Math.Max(1, wanted);
             }
-            var walker = connection.Client.WalkAuthConfigs(query, pageSize);
+            var walker = connection.Client.WalkAuthConfigs(filter.Query, pageSize);
             var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio auth configs", "auth configs");
             Say($"Listing auth configs{Filters()} in {connection}, {pageSize} a page.");
             while (walker.PagesRead == 0 || !window.IsFull)
@@ -160,7 +180,8 @@ namespace Composio.PowerShell.Cmdlets
                     if (PagingParameters.IncludeTotalCount)
                     {
                         // Known from the first page: written before the objects, as PowerShell's own cmdlets do.
-                        WriteObject(result.TotalItems is int total
+                        // The server's total counts configs a client-side pattern may still drop.
+                        WriteObject(result.TotalItems is int total && !filter.MatchesClientSide
                             ? PagingParameters.NewTotalCount((ulong)total, 1.0)
                             : PagingParameters.NewTotalCount(0, 0.0));
                     }
@@ -172,7 +193,7 @@ namespace Composio.PowerShell.Cmdlets
                     {
                         break;
                     }
-                    if (window.Admit())
+                    if (filter.IsMatch(config) && window.Admit())
                     {
                         Emit(config, connection);
                     }
@@ -197,10 +218,20 @@ namespace Composio.PowerShell.Cmdlets
         /// typo) instead of a refusal. Other failures (401, no connection) end the listing. The
         /// toolkit cache makes this free after the first time.
         /// </summary>
-        private bool ToolkitsExist()
+        private bool ToolkitsExist(System.Collections.Generic.IEnumerable<string> slugs)
         {
+            try
+            {
+                // A pattern is slug characters and wildcards: 'github?x=1' is a mistake, not a pattern.
+                ListingFilter.CheckToolkitPatterns(Toolkit);
+            }
+            catch (ComposioException ex)
+            {
+                WriteComposioError(ex);
+                return false;
+            }
             var cache = CurrentConnection.Toolkits;
-            foreach (var slug in Toolkit ?? Array.Empty<string>())
+            foreach (var slug in slugs)
             {
                 try
                 {
@@ -226,6 +257,10 @@ namespace Composio.PowerShell.Cmdlets
             {
                 parts.Add("toolkit " + string.Join(",", Toolkit));
             }
+            if (Name != null)
+            {
+                parts.Add("named " + string.Join(", ", Name));
+            }
             if (Search != null)
             {
                 parts.Add($"matching '{Search}'");
@@ -238,9 +273,9 @@ namespace Composio.PowerShell.Cmdlets
             {
                 parts.Add("custom");
             }
-            if (IncludeDisabled.IsPresent)
+            if (Status != null)
             {
-                parts.Add("disabled included");
+                parts.Add(Status.ToLowerInvariant() + " only");
             }
             return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
         }

@@ -28,7 +28,7 @@ namespace Composio.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
 
-        /// <summary>When omitted, the toolkit's only scheme; an error when it has several.</summary>
+        /// <summary>When omitted, every scheme of the toolkit (the Scheme column tells them apart).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = DefaultSet)]
         [ArgumentCompleter(typeof(AuthSchemeCompleter))]
         public string? AuthScheme { get; set; }
@@ -49,7 +49,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             var connection = CurrentConnection;
             var cache = connection.Toolkits;
-            AuthSchemeDetail scheme;
+            AuthSchemeDetail[] schemes;
             try
             {
                 Toolkit toolkit;
@@ -61,7 +61,11 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     throw ToolkitErrors.Describe(ex, Toolkit, cache);
                 }
-                scheme = CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, AuthScheme));
+                var offered = AuthSchemes.Offered(toolkit);
+                // Several schemes and none chosen: all of them, rather than an error that only lists their names.
+                schemes = string.IsNullOrEmpty(AuthScheme) && offered.Length > 1
+                    ? offered.Select(name => AuthSchemes.Detail(toolkit, name)).ToArray()
+                    : new[] { CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, AuthScheme)) };
             }
             catch (ComposioException ex)
             {
@@ -69,13 +73,16 @@ namespace Composio.PowerShell.Cmdlets
                 return;
             }
 
-            var fields = (For == ConnectedAccountInitiation ? scheme.ConnectedAccountInitiationFields : scheme.AuthConfigCreationFields)
-                .Where(f => f.UserVisible || IncludeHidden)
-                .ToArray();
-            // Required first, in the toolkit's order within each group.
-            foreach (var field in fields.Where(f => f.Required).Concat(RequiredOnly ? Enumerable.Empty<AuthConfigField>() : fields.Where(f => !f.Required)))
+            foreach (var scheme in schemes)
             {
-                Emit(field, connection);
+                var fields = (For == ConnectedAccountInitiation ? scheme.ConnectedAccountInitiationFields : scheme.AuthConfigCreationFields)
+                    .Where(f => f.UserVisible || IncludeHidden)
+                    .ToArray();
+                // Required first, in the toolkit's order within each group.
+                foreach (var field in fields.Where(f => f.Required).Concat(RequiredOnly ? Enumerable.Empty<AuthConfigField>() : fields.Where(f => !f.Required)))
+                {
+                    Emit(field, connection);
+                }
             }
         }
     }

@@ -50,6 +50,10 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNull]
         public Hashtable? GrantContext { get; set; }
 
+        /// <summary>Add the scheme's required scopes the recommendation leaves out to both of its sets.</summary>
+        [Parameter]
+        public SwitchParameter IncludeRequired { get; set; }
+
         private bool Recommending => Tool != null || Recommended.IsPresent || GrantContext != null;
 
         protected override void ProcessRecord()
@@ -97,7 +101,9 @@ namespace Composio.PowerShell.Cmdlets
                     AuthScheme = scheme.AuthScheme == DefaultScheme ? null : scheme.AuthScheme,
                     GrantContext = grantContext,
                 };
-                Emit(Recommend(connection, request), connection);
+                var recommendation = Recommend(connection, request);
+                CompleteWithRequired(recommendation, scheme);
+                Emit(recommendation, connection);
             }
             catch (ComposioException ex)
             {
@@ -121,6 +127,29 @@ namespace Composio.PowerShell.Cmdlets
                 request.AuthScheme ??= DefaultScheme;
                 return Await(token => connection.Client.RequiredScopesAsync(request, token));
             }
+        }
+
+        /// <summary>
+        /// The recommendation covers the tools, not what the scheme itself requires (often a
+        /// profile scope): a config made from it alone may fail to connect. So the gap is a
+        /// warning, and -IncludeRequired closes it.
+        /// </summary>
+        private void CompleteWithRequired(ScopeRecommendation recommendation, AuthSchemeDetail scheme)
+        {
+            var missing = scheme.RequiredScopes.Where(s => !recommendation.LeastPrivilege.Contains(s, StringComparer.Ordinal)).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+            var list = string.Join(", ", missing);
+            if (!IncludeRequired.IsPresent)
+            {
+                Warn($"The recommended scopes leave out {list}, which toolkit '{scheme.Toolkit}' ({scheme.AuthScheme}) requires. Add -IncludeRequired to include {(missing.Count == 1 ? "it" : "them")}.");
+                return;
+            }
+            recommendation.LeastPrivilege = recommendation.LeastPrivilege.Concat(missing).ToArray();
+            recommendation.Fewest = recommendation.Fewest.Concat(missing.Where(s => !recommendation.Fewest.Contains(s, StringComparer.Ordinal))).ToArray();
+            Say($"Added the scopes toolkit '{scheme.Toolkit}' ({scheme.AuthScheme}) requires: {list}.");
         }
 
         /// <summary>

@@ -22,7 +22,7 @@ namespace Composio.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.New, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DefaultSet)]
     // By name: a typeof() of a client type in an attribute would load Composio.Client before the module's resolver is hooked.
     [OutputType("Composio.AuthConfig")]
-    public sealed class NewComposioAuthConfigCommand : BulkCommand, IDynamicParameters
+    public sealed class NewComposioAuthConfigCommand : CreateCommand, IDynamicParameters
     {
         public const string DefaultSet = "Default";
 
@@ -123,7 +123,7 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DefaultSet)]
         public SwitchParameter SkipExisting { get; set; }
 
-        private readonly ExistingConfigs _existing = new ExistingConfigs();
+        private protected override bool SkipExistingGiven => SkipExisting.IsPresent;
         private readonly UnusedColumns _unusedColumns = new UnusedColumns();
 
         /// <summary>
@@ -194,63 +194,7 @@ namespace Composio.PowerShell.Cmdlets
                 // Advice, before -WhatIf stops: the request still goes as given.
                 ScopeCheck.Advise(builder.Scheme, Scope, Warn, Say);
             }
-            if (request.Name != null)
-            {
-                var existing = SkipExisting.IsPresent ? Existing(connection, request) : null;
-                if (existing != null)
-                {
-                    Say($"Skipped {label}: it exists already as {existing.Id}.");
-                    Emit(existing, connection);
-                    return null;
-                }
-                if (!SkipExisting.IsPresent && connection.Seen.TryFindNamed(request.Toolkit, request.Name, out var seen))
-                {
-                    // What this connection already knows, at no extra request: New keeps its one round trip.
-                    Warn($"An auth config named '{request.Name}' already exists for toolkit {request.Toolkit} ({seen.Id}); another one is created. Use -SkipExisting to skip names that exist.");
-                }
-            }
-            var disable = builder.RowDisabled;
-            var executionTools = WhitespaceRule.List(builder.ToolsAvailableForExecution);
-            // An unclear outcome's error says how to check for a config the lost answer may have created.
-            return new ItemPlan<Created>(ActionText(request, disable), async token =>
-            {
-                var created = await connection.Client.CreateAuthConfigAsync(request, token).ConfigureAwait(false);
-                connection.Seen.Remember(created);
-                try
-                {
-                    if (executionTools != null)
-                    {
-                        // What the create body cannot carry, as the official SDK's update sends it.
-                        await connection.Client.UpdateAuthConfigAsync(created.Id, new UpdateAuthConfigRequest { Type = request.Type, ToolsAvailableForExecution = executionTools }, token).ConfigureAwait(false);
-                    }
-                    if (disable)
-                    {
-                        // A CSV row of a disabled config (Export-Csv of Get-ComposioAuthConfig) stays disabled.
-                        await connection.Client.SetAuthConfigEnabledAsync(created.Id, false, token).ConfigureAwait(false);
-                        created.Status = "DISABLED";
-                    }
-                    // With a name the output is built from the request and the answer (see CreateAuthConfigAsync):
-                    // no read-back. Without, the server picks the name, which the create answer does not carry.
-                    var current = request.Name != null ? null : await connection.Client.GetAuthConfigAsync(created.Id, token).ConfigureAwait(false);
-                    return new Created(created, current, null);
-                }
-                catch (ComposioException ex)
-                {
-                    // The config exists: never lose its id because the read-back failed.
-                    return new Created(created, null, ex);
-                }
-            }, result =>
-            {
-                Say($"Created auth config {result.Made.Id} for toolkit '{result.Made.Toolkit}'.");
-                if (result.ReadBackFailure != null)
-                {
-                    Warn($"Auth config {result.Made.Id} was created, but reading it back failed ({result.ReadBackFailure.Message}). The output holds only what the create answer said; Get-ComposioAuthConfig -Id {result.Made.Id} shows the rest.");
-                }
-                var made = result.Current ?? result.Made;
-                _existing.Add(connection, made);
-                Emit(made, connection);
-            })
-            { Target = TargetText(request) };
+            return PlanCreate(connection, request, label, builder.RowDisabled, WhitespaceRule.List(builder.ToolsAvailableForExecution));
         }
 
         /// <summary>Names, once per command, each column of the piped rows that nothing takes: its values are not copied.</summary>
@@ -267,17 +211,6 @@ namespace Composio.PowerShell.Cmdlets
             {
                 Warn($"The column '{column}' of the piped rows is not used by New-ComposioAuthConfig: its values are not copied to the new configs.");
             }
-        }
-
-        /// <summary>For -SkipExisting: the config of this name and toolkit, from one listing of the toolkit per command.</summary>
-        private AuthConfig? Existing(ComposioConnection connection, CreateAuthConfigRequest request)
-        {
-            if (!_existing.Has(connection, request.Toolkit))
-            {
-                var query = new AuthConfigQuery { Toolkits = new[] { request.Toolkit }, ShowDisabled = true };
-                _existing.Fill(connection, request.Toolkit, ConfigListing.ReadAll(connection.Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn));
-            }
-            return _existing.Find(connection, request.Toolkit, request.Name!);
         }
 
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
@@ -298,34 +231,5 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
-        private static string TargetText(CreateAuthConfigRequest request) =>
-            request.Name != null ? $"'{request.Name}' (toolkit {request.Toolkit})" : $"toolkit {request.Toolkit}";
-
-        /// <summary>Names the credential fields sent, never their values.</summary>
-        private static string ActionText(CreateAuthConfigRequest request, bool disabled)
-        {
-            var kind = request.Type == AuthConfigType.Custom ? $"custom {request.AuthScheme}" : "Composio-managed";
-            var fields = request.Credentials == null || request.Credentials.Count == 0
-                ? string.Empty
-                : " with credential fields " + string.Join(", ", request.Credentials.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            return $"Create {kind} auth config{fields}{(disabled ? ", disabled" : string.Empty)}";
-        }
-
-        private protected override string? IdOf(object result) => (result as Created)?.Made.Id;
-
-        /// <summary>What one create's work item hands back: the create's answer, the read-back, or why the read-back failed.</summary>
-        private sealed class Created
-        {
-            public Created(AuthConfig made, AuthConfig? current, ComposioException? readBackFailure)
-            {
-                Made = made;
-                Current = current;
-                ReadBackFailure = readBackFailure;
-            }
-
-            public AuthConfig Made { get; }
-            public AuthConfig? Current { get; }
-            public ComposioException? ReadBackFailure { get; }
-        }
     }
 }

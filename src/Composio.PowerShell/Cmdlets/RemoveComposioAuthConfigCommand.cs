@@ -42,6 +42,8 @@ namespace Composio.PowerShell.Cmdlets
 
         private protected override bool ForceGiven => Force.IsPresent;
 
+        private protected override void CountDone(RunSummary summary) => summary.Removed++;
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == InputObjectSet)
@@ -67,12 +69,24 @@ namespace Composio.PowerShell.Cmdlets
             var item = new BulkItem(id, "auth config " + id, known == null ? null : OutputStamp.Of(known));
             Run(item, () => ApiIdentifiers.AuthConfigId(id), connection =>
             {
-                var target = string.IsNullOrEmpty(name) ? id : $"{id} ('{name}')";
+                // The connected accounts decide how much a delete breaks: known from a piped or
+                // seen config, else read once, so the question and -WhatIf can say it.
+                var count = known?.ConnectionCount;
+                var config = known != null && count != null
+                    ? null
+                    : Known(connection, id, seen => seen.ConnectionCount != null, "to count its connected accounts");
+                count ??= config?.ConnectionCount;
+                var target = ChangeTarget.Of(known?.Name ?? config?.Name ?? name, id, known?.Toolkit ?? config?.Toolkit, connection)
+                    + (count == null ? string.Empty : $", {count} connected account(s)");
+                if (count > 0)
+                {
+                    Warn($"Auth config {id} has {count} connected account(s); removing it breaks their connections{(revoke ? " and revokes their credentials" : string.Empty)}.");
+                }
                 var action = revoke ? "Remove Composio auth config and revoke its connections' credentials" : "Remove Composio auth config";
                 return new ItemPlan<string?>(action, token => connection.Client.DeleteAuthConfigAsync(id, revoke, token), jobId =>
                 {
                     connection.Seen.Forget(id);
-                    Say($"Removed auth config {target}.");
+                    Say($"Removed auth config {id}{(string.IsNullOrEmpty(name) ? string.Empty : $" ('{name}')")}.");
                     if (revoke)
                     {
                         // The job id is the only handle on the revocation: output it, on the config it belongs to.

@@ -150,6 +150,8 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
+        private protected override void CountDone(RunSummary summary) => summary.Changed++;
+
         protected override void ProcessRecord()
         {
             var own = InputObject?.BaseObject is AuthConfig ? OutputStamp.Of(InputObject) : null;
@@ -190,7 +192,7 @@ namespace Composio.PowerShell.Cmdlets
         /// </summary>
         private ItemPlan<AuthConfig?> Plan(ComposioConnection connection, string id, BulkItem item, UpdateRequestBuilder builder, string changes)
         {
-            var config = Describe(connection, id, builder.NeedsScheme);
+            var config = Known(connection, id, known => !builder.NeedsScheme || known.AuthScheme != null, "to choose the update's body");
             if (builder.ClearSharedCredentials)
             {
                 // The keys to clear are the config's own: read now (values come back masked; only the keys matter).
@@ -226,7 +228,8 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     Emit(current, connection);
                 }
-            });
+            })
+            { Target = ChangeTarget.Of(config.Name, id, config.Toolkit, connection) };
         }
 
         /// <summary>-Name unless it only repeats the piped config's own name (bound by property name).</summary>
@@ -238,23 +241,6 @@ namespace Composio.PowerShell.Cmdlets
                 return null;
             }
             return Name;
-        }
-
-        /// <summary>
-        /// The config's type (for the body variant) and, when credentials are to be checked, its
-        /// toolkit and scheme: from what this connection has seen, else with one GET.
-        /// </summary>
-        private SeenAuthConfigs.Seen Describe(ComposioConnection connection, string id, bool needScheme)
-        {
-            if (connection.Seen.TryGet(id, out var known) && (!needScheme || known.AuthScheme != null))
-            {
-                return known;
-            }
-            Say($"Looking up auth config {id} to choose the update's body.");
-            var config = Await(token => connection.Client.GetAuthConfigAsync(id, token));
-            connection.Seen.Remember(config);
-            connection.Seen.TryGet(id, out var seen);
-            return seen;
         }
 
         /// <summary>

@@ -100,16 +100,30 @@ namespace Composio.PowerShell.Cmdlets
                 // A reference that resolved to something refused (the connection's key): nothing was sent.
                 throw Terminate(FileError(ex));
             }
-            var counts = new Dictionary<SyncAction, int>();
+            var summary = new RunSummary { Command = MyInvocation.MyCommand.Name };
+            summary.In(CurrentConnection);
             foreach (var step in plan)
             {
-                var action = Apply(step);
-                if (action != null)
-                {
-                    counts[action.Value] = counts.TryGetValue(action.Value, out var n) ? n + 1 : 1;
-                }
+                Count(summary, Apply(step));
             }
-            Say("Sync done: " + (counts.Count == 0 ? "nothing to do" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))) + ".");
+            Say(summary.ToString());
+            summary.Write(this);
+        }
+
+        private static void Count(RunSummary summary, SyncAction? action)
+        {
+            switch (action)
+            {
+                case null: summary.Skipped++; break;
+                case SyncAction.Create: summary.Created++; break;
+                case SyncAction.Update:
+                case SyncAction.Enable:
+                case SyncAction.Disable: summary.Changed++; break;
+                case SyncAction.Remove: summary.Removed++; break;
+                case SyncAction.Unchanged: summary.Unchanged++; break;
+                case SyncAction.Unmanaged: summary.Unmanaged++; break;
+                default: summary.Failed++; break;
+            }
         }
 
         /// <summary>Carries out one step and writes its result; returns the action reported, or null when skipped.</summary>
@@ -118,6 +132,7 @@ namespace Composio.PowerShell.Cmdlets
             switch (step.Action)
             {
                 case SyncAction.Unchanged:
+                case SyncAction.Unmanaged:
                     return Report(step.ToResult());
                 case SyncAction.Conflict:
                 case SyncAction.Failed:
@@ -125,7 +140,7 @@ namespace Composio.PowerShell.Cmdlets
                     WriteComposioError(ErrorCatalog.SyncStep(step.ErrorId, step.Target, step.Error ?? string.Empty), step.Target);
                     return step.Action;
             }
-            var target = step.Id == null ? step.Target : $"{step.Target} ({step.Id})";
+            var target = ChangeTarget.Of(step.Name, step.Id, step.Toolkit, CurrentConnection);
             if (step.Action == SyncAction.Remove)
             {
                 // Gated like Remove-ComposioAuthConfig: a prune is a deletion.
@@ -246,7 +261,8 @@ namespace Composio.PowerShell.Cmdlets
 
         private SyncAction Report(SyncResult result)
         {
-            WriteObject(result);
+            // Stamped like every other output object: the result names the project it is about.
+            Emit(result);
             return result.Action;
         }
 

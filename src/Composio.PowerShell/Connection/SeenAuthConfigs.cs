@@ -30,7 +30,10 @@ namespace Composio.PowerShell.Connection
                 {
                     DropOldestHalf();
                 }
-                _seen[config.Id] = new Seen(config.Id, config.Name, config.Toolkit, config.AuthScheme, config.IsComposioManaged, DateTime.UtcNow);
+                _seen[config.Id] = new Seen(config.Id, config.Name, config.Toolkit, config.AuthScheme, config.IsComposioManaged, DateTime.UtcNow)
+                {
+                    ConnectionCount = config.ConnectionCount,
+                };
             }
         }
 
@@ -99,6 +102,9 @@ namespace Composio.PowerShell.Connection
             public bool IsComposioManaged { get; }
             public AuthConfigType Type => IsComposioManaged ? AuthConfigType.ComposioManaged : AuthConfigType.Custom;
             public DateTime At { get; }
+
+            /// <summary>Connected accounts using the config when it was seen; null when the answer did not say.</summary>
+            public int? ConnectionCount { get; set; }
         }
     }
 }

@@ -38,7 +38,7 @@ namespace Composio.PowerShell.DesiredState
         /// <summary>A stop (Ctrl+C): planning a large project's prune ends at the next config.</summary>
         public System.Threading.CancellationToken Stop { get; set; }
 
-        /// <summary>One step per entry, in file order, then the removals.</summary>
+        /// <summary>One step per entry, in file order, then the removals and the unmanaged configs.</summary>
         public IReadOnlyList<SyncStep> Plan(DesiredStateFile file, IEnumerable<AuthConfig> actual)
         {
             var byIdentity = actual
@@ -52,20 +52,26 @@ namespace Composio.PowerShell.DesiredState
                     : matches.Count == 1 ? PlanExisting(entry, matches[0])
                     : PlanConflict(entry, matches));
             }
-            if (Prune && file.Prune != null)
-            {
-                var declared = new HashSet<string>(file.AuthConfigs.Select(e => e.Identity), StringComparer.Ordinal);
-                steps.AddRange(byIdentity
-                    .Where(g => !declared.Contains(g.Key))
-                    .SelectMany(g => g.Value)
-                    .Where(c =>
+            // Every config of the listed toolkits that the file does not declare: removed when -Prune
+            // and the prune scope cover it, else listed as Unmanaged, so a renamed entry does not
+            // silently leave its old config behind.
+            var declared = new HashSet<string>(file.AuthConfigs.Select(e => e.Identity), StringComparer.Ordinal);
+            steps.AddRange(byIdentity
+                .Where(g => !declared.Contains(g.Key))
+                .SelectMany(g => g.Value)
+                .OrderBy(c => c.Toolkit, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Select(c =>
+                {
+                    Stop.ThrowIfCancellationRequested();
+                    return new SyncStep
                     {
-                        Stop.ThrowIfCancellationRequested();
-                        return file.Prune.Covers(c.Toolkit, c.Name);
-                    })
-                    .OrderBy(c => c.Toolkit, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
-                    .Select(c => new SyncStep { Action = SyncAction.Remove, Toolkit = c.Toolkit, Name = c.Name, Id = c.Id, Type = TypeOf(c) }));
-            }
+                        Action = Prune && file.Prune != null && file.Prune.Covers(c.Toolkit, c.Name) ? SyncAction.Remove : SyncAction.Unmanaged,
+                        Toolkit = c.Toolkit,
+                        Name = c.Name,
+                        Id = c.Id,
+                        Type = TypeOf(c),
+                    };
+                }));
             return steps;
         }
 

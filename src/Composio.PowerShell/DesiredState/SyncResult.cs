@@ -11,6 +11,8 @@ namespace Composio
         Disable,
         Unchanged,
         Remove,
+        /// <summary>In a toolkit the file manages, but not declared (and not pruned): left alone, and listed so a rename does not hide it.</summary>
+        Unmanaged,
         /// <summary>Several server configs share the entry's identity: none of them was touched.</summary>
         Conflict,
         Failed,

@@ -18,6 +18,8 @@ namespace Composio.PowerShell.Errors
                     return "Run Connect-Composio -ApiKey (Read-Host -AsSecureString 'Composio API key'), or set the COMPOSIO_API_KEY environment variable.";
                 case "InsecureBaseUri":
                     return "Use an https:// base URI, or pass -AllowInsecureHttp to Connect-Composio if sending the key in the clear is intended.";
+                case "ComposioTlsFailed":
+                    return "Check the scheme and port of Connect-Composio -BaseUri; for a plain-http server use http:// (with -AllowInsecureHttp when it is not this machine).";
                 case "ComposioUnauthorized":
                     return "Check the API key (Connect-Composio -ApiKey ...): it must be a project key of the project you mean.";
             }

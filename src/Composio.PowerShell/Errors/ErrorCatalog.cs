@@ -64,6 +64,10 @@ namespace Composio.PowerShell.Errors
         public static readonly ModuleError ConfirmationRequired = new ModuleError("ConfirmationRequired", ComposioErrorKind.InvalidArgument,
             "{0} was not {1}: deleting needs a confirmation, and this session cannot ask (non-interactive). Add -Force (or -Confirm:$false) to delete without asking.",
             "Run again with -Force; -WhatIf shows what would be deleted.");
+        public static readonly ModuleError CopySecretMissing = new ModuleError("CopySecretMissing", Input,
+            "{0} cannot be copied without its secret field(s) {1}: the service shows them only as ***. Give them with -Secret @{{ '{2}' = @{{ {3} }} }} (by name or id), or a script block that returns them for each config.");
+        public static readonly ModuleError CopyDestinationRequired = new ModuleError("CopyDestinationRequired", ComposioErrorKind.InvalidArgument,
+            "Copy-ComposioAuthConfig needs -Connection on the command line: the project to copy into (Connect-Composio -PassThru). A piped config's own Connection is where it is copied from.");
         public static readonly ModuleError ConnectionConflict = new ModuleError("ConnectionConflict", ComposioErrorKind.InvalidArgument,
             "{0} came from the project {1}, but -Connection names the project {2}; nothing was sent for it. Leave out -Connection to act where the object came from, or pass its id (.Id) to act in {2}.");
         public static readonly ModuleError DynamicParameterUnresolved = new ModuleError("DynamicParameterUnresolved", ComposioErrorKind.InvalidArgument,

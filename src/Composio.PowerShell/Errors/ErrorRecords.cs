@@ -35,7 +35,9 @@ namespace Composio.PowerShell.Errors
             {
                 record.CategoryInfo.TargetName = ConsoleText.Escape(label);
             }
-            var advice = ex.RecommendedAction ?? ours ?? ex.SuggestedFix;
+            // Not the server's own fix: it names REST calls and is already in the message, and
+            // PowerShell would show it a second time as "Recommendation:".
+            var advice = ex.RecommendedAction ?? ours;
             if (advice != null)
             {
                 record.ErrorDetails.RecommendedAction = ConsoleText.Escape(advice);
