@@ -25,9 +25,6 @@ namespace Composio.Client.Http
 
         public static T? Get<T>(HttpRequestMessage request, string key) where T : class =>
             request.Properties.TryGetValue(key, out var value) ? value as T : null;
-
-        public static string? Text(HttpRequestMessage request, string key) =>
-            request.Properties.TryGetValue(key, out var value) ? value as string : null;
 #pragma warning restore CS0618
     }
 }

@@ -19,6 +19,7 @@ namespace Composio.PowerShell.Cmdlets
     /// are written as references, never as values.
     /// </summary>
     [Cmdlet(VerbsData.Export, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
     public sealed class ExportComposioAuthConfigCommand : ComposioCmdlet
     {
         /// <summary>The file to write; its extension (.psd1 or .json) picks the format.</summary>
