@@ -302,5 +302,28 @@ Describe 'Get-ComposioAuthConfig' {
             (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('ci-github', 'ci-gmail-off', 'ci-notion')
             Get-ApiRequest $emulator | Should -BeNullOrEmpty
         }
+
+        It 'completes Export -Name from the names seen, without a request' {
+            Get-ComposioAuthConfig | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'Export-ComposioAuthConfig ./out.psd1 -Name ci-'
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('ci-github', 'ci-gmail-off', 'ci-notion')
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
+        It 'completes New -Scope from the cached toolkit, and -Toolkit with its display name and managed auth' {
+            Get-ComposioToolkit -Slug gmail | Out-Null
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'New-ComposioAuthConfig -Toolkit gmail -Scope '
+            $scopes = (TabExpansion2 $line $line.Length).CompletionMatches
+            $scopes.ListItemText | Should -Contain 'https://www.googleapis.com/auth/gmail.send'
+            $scopes.ListItemText | Should -Not -Contain 'https://www.googleapis.com/auth/drive'
+            ($scopes | Where-Object ListItemText -eq 'https://www.googleapis.com/auth/gmail.send').CompletionText | Should -Be "'https://www.googleapis.com/auth/gmail.send'"
+            $line = 'Get-ComposioAuthConfig -Toolkit gmai'
+            $toolkit = (TabExpansion2 $line $line.Length).CompletionMatches | Where-Object CompletionText -eq 'gmail'
+            $toolkit.ToolTip | Should -Be 'Gmail (gmail); Composio-managed auth: OAUTH2'
+            # Neither completion asks for a toolkit record: the scopes and the tooltip come from the cache.
+            @(Get-ApiRequest $emulator | Where-Object path -like '*/toolkits/*' | ForEach-Object { $_.method + ' ' + $_.path }) | Should -Be @()
+        }
     }
 }

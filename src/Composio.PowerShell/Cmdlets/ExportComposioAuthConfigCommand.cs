@@ -39,6 +39,7 @@ namespace Composio.PowerShell.Cmdlets
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [RejectScriptBlock]
+        [ArgumentCompleter(typeof(AuthConfigNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Refuse to overwrite an existing file.</summary>

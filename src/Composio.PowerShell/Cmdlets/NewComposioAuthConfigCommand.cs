@@ -67,6 +67,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Sent as one comma-joined string in credentials.scopes; binds the Scope of piped Get-ComposioToolkitScope output.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [ListCell]
+        [ArgumentCompleter(typeof(ScopeCompleter))]
         public string[]? Scope { get; set; }
 
         /// <summary>Sent as credentials.oauth_redirect_uri; must be absolute http(s).</summary>
