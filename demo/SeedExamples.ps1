@@ -82,13 +82,15 @@ try {
     Show-Step 'Desired state: apply it' "Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = `$secret }"
     $synced = @(Sync-ComposioAuthConfig -Path $desired -Secret @{ 'notion-client-secret' = $secret })
     $synced | Format-Table | Out-Host
-    foreach ($result in $synced) { if ($result.Id) { $created.Add((Get-ComposioAuthConfig -Id $result.Id)) } }
+    # Unmanaged rows are the seed's own configs of the same toolkits, already in $created.
+    foreach ($result in $synced) { if ($result.Id -and $result.Action -eq 'Create') { $created.Add((Get-ComposioAuthConfig -Id $result.Id)) } }
     Show-Step 'Desired state: apply it again (nothing to change, no secret needed)' "Sync-ComposioAuthConfig -Path $desired"
     $again = @(Sync-ComposioAuthConfig -Path $desired)
     $again | Format-Table | Out-Host
-    $changed = @($again | Where-Object Action -ne 'Unchanged')
+    # Unmanaged rows name configs the file does not declare; Sync lists them and leaves them alone.
+    $changed = @($again | Where-Object Action -notin 'Unchanged', 'Unmanaged')
     if ($changed.Count -gt 0) { throw "The second sync changed $($changed.Count) configs; it should change none." }
-    Write-Host "Second sync: all $($again.Count) configs Unchanged."
+    Write-Host "Second sync: all $(@($again | Where-Object Action -eq Unchanged).Count) declared configs Unchanged."
     Remove-Item $desired -Force
 }
 finally {
