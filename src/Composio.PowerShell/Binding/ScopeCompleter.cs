@@ -8,9 +8,10 @@ using System.Management.Automation.Language;
 namespace Composio.PowerShell.Binding
 {
     /// <summary>
-    /// Completes -Scope from the scopes the toolkit bound to -Toolkit offers (the scheme bound to
-    /// -AuthScheme, else every scheme), from the toolkit cache; the tooltip says which are required
-    /// or default.
+    /// Completes -Scope and -UserScope from the toolkit bound to -Toolkit (the scheme bound to
+    /// -AuthScheme, else every scheme), from the toolkit cache: -Scope from the scopes offered,
+    /// required and default ones marked in the tooltip; -UserScope from the user-token scopes
+    /// Composio's managed app offers (composio_managed_auth[].user_scopes.available).
     /// </summary>
     public sealed class ScopeCompleter : IArgumentCompleter
     {
@@ -21,6 +22,10 @@ namespace Composio.PowerShell.Binding
             var schemes = (details?.AuthConfigDetails ?? Array.Empty<AuthSchemeDetail>())
                 .Where(d => string.IsNullOrEmpty(scheme) || string.Equals(d.AuthScheme, scheme, StringComparison.OrdinalIgnoreCase))
                 .ToList();
+            if (string.Equals(parameterName, "UserScope", StringComparison.OrdinalIgnoreCase))
+            {
+                return Completion.Matching(schemes.SelectMany(d => d.AvailableUserScopes).Distinct(StringComparer.Ordinal), wordToComplete);
+            }
             var scopes = schemes.SelectMany(d => d.AvailableScopes.Concat(d.RequiredScopes).Concat(d.DefaultScopes))
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(s => s, StringComparer.Ordinal)

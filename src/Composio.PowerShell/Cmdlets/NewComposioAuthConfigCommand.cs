@@ -93,7 +93,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Managed OAuth user-token scopes (Slack's user_scopes), sent as credentials.user_scopes.</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [ListCell]
-        [ArgumentCompleter(typeof(UserScopeCompleter))]
+        [ArgumentCompleter(typeof(ScopeCompleter))]
         public string[]? UserScope { get; set; }
 
         /// <summary>Custom configs: route the toolkit's API calls through this proxy (proxy_config.proxy_url).</summary>

@@ -72,7 +72,7 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         [ValidateNotNull]
         [ListCell]
-        [ArgumentCompleter(typeof(UserScopeCompleter))]
+        [ArgumentCompleter(typeof(ScopeCompleter))]
         public string[]? UserScope { get; set; }
 
         /// <summary>Custom configs: a new proxy (proxy_config.proxy_url).</summary>
