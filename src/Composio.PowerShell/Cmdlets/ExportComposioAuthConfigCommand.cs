@@ -105,7 +105,9 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>One entry per identity, sorted; an identity held by several configs cannot be declared, and is reported instead.</summary>
         private List<DesiredAuthConfig> Entries(List<AuthConfig> configs)
         {
-            var toolkits = FetchToolkits(configs.Select(c => c.Toolkit));
+            // Toolkit metadata tells which credential fields are secret, so they are written as references;
+            // without it a secret could not be told from other values: stop rather than guess.
+            var toolkits = RequireToolkits(configs.Select(c => c.Toolkit), leaveOutUnknown: false);
             var entries = new List<DesiredAuthConfig>();
             foreach (var group in configs.GroupBy(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name), StringComparer.Ordinal)
                 .OrderBy(g => g.First().Toolkit, StringComparer.Ordinal).ThenBy(g => g.First().Name, StringComparer.Ordinal))
@@ -127,26 +129,6 @@ namespace Composio.PowerShell.Cmdlets
                 entries.Add(entry);
             }
             return entries;
-        }
-
-        /// <summary>Toolkit metadata tells which credential fields are secret, so they are written as references.</summary>
-        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
-        {
-            var cache = CurrentConnection.Toolkits;
-            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
-            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-            {
-                try
-                {
-                    result[slug] = Await(token => cache.GetAsync(slug, token));
-                }
-                catch (ComposioException ex)
-                {
-                    // Without the toolkit's fields a secret could not be told from other values: stop rather than guess.
-                    throw Terminate(ToolkitErrors.Describe(ex, slug, cache));
-                }
-            }
-            return result;
         }
 
         /// <summary>Write beside the target, then swap it in, so a reader never sees half a file.</summary>

@@ -230,20 +230,20 @@ namespace Composio.PowerShell.Cmdlets
                 WriteComposioError(ex);
                 return false;
             }
-            var cache = CurrentConnection.Toolkits;
+            var connection = CurrentConnection;
             foreach (var slug in slugs)
             {
                 try
                 {
-                    Await(token => cache.GetAsync(slug, token));
+                    Await(token => connection.Toolkits.GetAsync(slug, token));
                 }
                 catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
                 {
-                    Warn($"{ToolkitErrors.Describe(ex, slug, cache).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
+                    Warn($"{ToolkitError(ex, slug, connection).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
                 }
                 catch (ComposioException ex)
                 {
-                    WriteComposioError(ToolkitErrors.Describe(ex, slug, cache));
+                    WriteComposioError(ToolkitError(ex, slug, connection));
                     return false;
                 }
             }

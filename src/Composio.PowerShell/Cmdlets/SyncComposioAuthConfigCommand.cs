@@ -64,7 +64,8 @@ namespace Composio.PowerShell.Cmdlets
             {
                 throw Terminate(ErrorCatalog.PruneScopeMissing.At(file.Path, "Prune", file.Path));
             }
-            var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
+            // A toolkit that is not found is left out, for the file's checks to name (DesiredStateUnknownToolkit).
+            var toolkits = RequireToolkits(file.AuthConfigs.Select(e => e.Toolkit), leaveOutUnknown: true);
             try
             {
                 DesiredStateValidator.Check(file, toolkits, new EnvironmentPolicy(AllowEnvironmentVariable));
@@ -305,29 +306,6 @@ namespace Composio.PowerShell.Cmdlets
 
         /// <summary>A bad file is input the module judges itself: it takes the one error path.</summary>
         private static ComposioException FileError(DesiredStateFileException ex) => ErrorCatalog.DesiredStateFile(ex.ErrorId, ex.Message, ex.Path);
-
-        /// <summary>Toolkit metadata (cached) for the file's checks; a toolkit that is not found is left out, for the checks to name.</summary>
-        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
-        {
-            var cache = CurrentConnection.Toolkits;
-            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
-            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-            {
-                try
-                {
-                    result[slug] = Await(token => cache.GetAsync(slug, token));
-                }
-                catch (ComposioException ex) when (ToolkitErrors.IsNotFound(ex))
-                {
-                    // Left out: the file's checks name it (DesiredStateUnknownToolkit).
-                }
-                catch (ComposioException ex)
-                {
-                    throw Terminate(ex, slug);
-                }
-            }
-            return result;
-        }
 
         private List<AuthConfig> ListConfigs(string[] slugs)
         {
