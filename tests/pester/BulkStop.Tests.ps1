@@ -52,3 +52,29 @@ Describe 'Ctrl+C with -ThrottleLimit 32' {
         foreach ($name in $sentNames | Select-Object -First 3) { $text | Should -Match "\b$([regex]::Escape($name))\b" }
     }
 }
+
+Describe 'Ctrl+C during Connect-Composio' {
+    It 'cancels the key check at once and leaves the runspace without a connection' -Skip:($IsWindows) {
+        Clear-ComposioEmulatorRequest $emulator
+        Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'GET'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 30000 })
+        # The finally block runs after the stop; the pipeline is closed then, so it writes to the console itself.
+        $run = Start-PwshProcess ("`$env:COMPOSIO_API_KEY = `$null; try { Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -MaxRetries 0 } " +
+            "finally { [Console]::Out.WriteLine('CONNECTED=' + [bool](Get-ComposioConnection -ErrorAction SilentlyContinue)) }")
+        $child = $run.Process
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            do { Start-Sleep -Milliseconds 50; $gets = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq 'GET') }
+            while ($gets.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline)
+            $gets.Count | Should -Be 1
+            & /bin/kill -INT $child.Id
+            # The check is held for 30 s: an exit well before that means the stop cancelled it.
+            $child.WaitForExit(10000) | Should -BeTrue
+            $text = $run.Out.Result + $run.Err.Result
+        }
+        finally {
+            if (-not $child.HasExited) { $child.Kill() }
+            Clear-ComposioEmulatorFault $emulator
+        }
+        $text | Should -Match 'CONNECTED=False'
+    }
+}
