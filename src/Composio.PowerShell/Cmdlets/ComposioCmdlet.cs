@@ -5,10 +5,12 @@ using System.Management.Automation;
 using System.Threading;
 using Composio.Client;
 using Composio.Client.Errors;
+using Composio.Client.Json;
 using Composio.Client.Toolkits;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
+using Composio.PowerShell.Pipeline;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -145,6 +147,65 @@ namespace Composio.PowerShell.Cmdlets
             catch (Exception failed) when (failed is ComposioException || failed is OperationCanceledException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>
+        /// The one listing loop of the Get cmdlets: reads page by page and writes each page's items
+        /// as it arrives, so the first objects show at once and no page is read once
+        /// <see cref="Listing{T}.Enough"/>; a progress bar past a few pages; at the end, what the walker
+        /// noticed (values it could not read, fewer items than the server announced). A failure ends
+        /// the listing as its one error, and what was written stays written.
+        /// </summary>
+        private protected void Stream<T>(ComposioConnection connection, Listing<T> listing) where T : class
+        {
+            var walker = listing.Walker;
+            var noun = listing.Noun;
+            var progress = new ListingProgress(WriteProgress, listing.ProgressActivityId, $"Listing Composio {noun}s", noun + "s");
+            while (walker.PagesRead == 0 || !listing.Enough())
+            {
+                Page<T>? page;
+                try
+                {
+                    page = Await(token => walker.NextAsync(token));
+                }
+                catch (ComposioException ex)
+                {
+                    progress.Complete();
+                    WriteComposioError(ex, listing.ErrorTarget);
+                    return;
+                }
+                if (page == null)
+                {
+                    break;
+                }
+                if (walker.PagesRead == 1)
+                {
+                    listing.FirstPage?.Invoke(page);
+                    progress.Start(page.TotalItems, walker.PageSize, listing.Remaining);
+                }
+                foreach (var item in page.Items)
+                {
+                    if (listing.Enough())
+                    {
+                        break;
+                    }
+                    if (listing.Admit(item))
+                    {
+                        Emit(item, connection);
+                    }
+                }
+                progress.Update(walker.ItemsRead, walker.PagesRead);
+            }
+            progress.Complete();
+            Say($"Read {walker.ItemsRead} {noun}(s) in {walker.PagesRead} page(s).");
+            if (walker.Unreadable.Count > 0)
+            {
+                Warn($"Listing {noun}s: " + UnreadableValues.Describe(walker.Unreadable));
+            }
+            if (walker.CountDiffers)
+            {
+                Warn($"The server announced {walker.TotalItems} {noun}(s) but listed {walker.ItemsRead}; the listing may be incomplete{listing.IncompleteAdvice}.");
             }
         }
 
