@@ -29,8 +29,9 @@ namespace Composio.PowerShell.Cmdlets
         public string Path { get; set; } = string.Empty;
 
         [Parameter]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 

@@ -45,8 +45,9 @@ namespace Composio.PowerShell.Cmdlets
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 

@@ -23,6 +23,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>The toolkit slug; Toolkit objects (Slug) and AuthConfig objects (Toolkit) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = DefaultSet)]
         [Alias("Slug")]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;

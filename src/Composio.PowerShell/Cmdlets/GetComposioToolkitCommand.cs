@@ -28,8 +28,8 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = BySlugSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Toolkit")]
         [ToolkitSlugTransformation]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string[] Slug { get; set; } = Array.Empty<string>();
 
         /// <summary>At least three characters (the API's rule, checked before sending).</summary>

@@ -27,6 +27,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Slugs, Toolkit objects (Slug) and AuthConfig objects (Toolkit) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Slug")]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
