@@ -20,14 +20,8 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Export, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
-    public sealed class ExportComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class ExportComposioAuthConfigCommand : DesiredStateCommand
     {
-        /// <summary>The file to write; its extension (.psd1 or .json) picks the format.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [RejectScriptBlock]
-        public string Path { get; set; } = string.Empty;
-
         [Parameter]
         [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
@@ -50,7 +44,7 @@ namespace Composio.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             // Everything about the file is checked before any request.
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            var path = FilePath;
             var format = DesiredStateFormats.Of(path);
             if (format == DesiredStateFormat.Unsupported)
             {
@@ -89,7 +83,7 @@ namespace Composio.PowerShell.Cmdlets
             List<AuthConfig> configs;
             try
             {
-                configs = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
+                configs = ReadAllConfigs(query);
             }
             catch (ComposioException ex)
             {

@@ -11,8 +11,6 @@ using Composio.PowerShell.Connection;
 using Composio.PowerShell.DesiredState;
 using Composio.PowerShell.Errors;
 
-using Composio.PowerShell.Binding;
-
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
@@ -23,14 +21,8 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Sync, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SyncResult))]
-    public sealed class SyncComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class SyncComposioAuthConfigCommand : DesiredStateCommand
     {
-        /// <summary>The .psd1 or .json desired-state file.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [RejectScriptBlock]
-        public string Path { get; set; } = string.Empty;
-
         /// <summary>Values of the file's secret references: name → SecureString or string.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -230,7 +222,7 @@ namespace Composio.PowerShell.Cmdlets
             string keeper;
             try
             {
-                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn)
+                var same = ReadAllConfigs(query)
                     .Where(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name) == identity);
                 keeper = CreateRace.Keeper(same, created);
                 if (keeper != created)
@@ -285,7 +277,7 @@ namespace Composio.PowerShell.Cmdlets
 
         private DesiredStateFile LoadFile()
         {
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            var path = FilePath;
             try
             {
                 if (!File.Exists(path))
@@ -317,7 +309,7 @@ namespace Composio.PowerShell.Cmdlets
             var query = new AuthConfigQuery { Toolkits = slugs, ShowDisabled = true };
             try
             {
-                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
+                return ReadAllConfigs(query);
             }
             catch (ComposioException ex)
             {
