@@ -7,7 +7,6 @@ using System.Text;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
 using Composio.PowerShell.Binding;
-using Composio.PowerShell.Connection;
 using Composio.PowerShell.DesiredState;
 using Composio.PowerShell.Errors;
 

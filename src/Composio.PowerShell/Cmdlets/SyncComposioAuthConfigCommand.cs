@@ -7,7 +7,6 @@ using System.Management.Automation;
 using System.Security;
 using Composio.Client.Errors;
 using Composio.Client.Requests;
-using Composio.PowerShell.Connection;
 using Composio.PowerShell.DesiredState;
 using Composio.PowerShell.Errors;
 
