@@ -3,8 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Requests;
-using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs
@@ -47,7 +45,8 @@ namespace Composio.PowerShell.AuthConfigs
         public bool? IsEnabledForToolRouter { get; set; }
         /// <summary>Shared credentials (secrets every connection uses); values as given, text trimmed.</summary>
         public IDictionary? SharedCredentials { get; set; }
-        public AuthFieldParameters FieldParameters { get; set; } = AuthFieldParameters.Empty;
+        /// <summary>The credential-field parameters given (-ClientSecret).</summary>
+        public FieldArguments FieldArguments { get; set; } = FieldArguments.None;
 
         /// <summary>A piped CSV row: its columns named after the scheme's creation fields are credentials.</summary>
         public System.Management.Automation.PSObject? Row { get; set; }
@@ -124,7 +123,7 @@ namespace Composio.PowerShell.AuthConfigs
 
         private Dictionary<string, object?> CollectCredentials()
         {
-            var values = CredentialTable.From(Credentials, FieldParameters);
+            var values = CredentialTable.From(Credentials, FieldArguments);
             if (Scope != null)
             {
                 CredentialTable.AddOnce(values, ScopesField, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
@@ -176,8 +175,7 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 return "-" + staticName;
             }
-            var dynamic = FieldParameters.Parameters.FirstOrDefault(p => p.Field.Name == field.Name);
-            return dynamic != null ? "-" + dynamic.ParameterName : $"-Credentials @{{ {field.Name} = ... }}";
+            return FieldArguments.ParameterNames.TryGetValue(field.Name, out var dynamic) ? "-" + dynamic : $"-Credentials @{{ {field.Name} = ... }}";
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using Composio.PowerShell.Binding;
 
 namespace Composio.PowerShell.AuthConfigs
 {
@@ -38,12 +37,12 @@ namespace Composio.PowerShell.AuthConfigs
         }
 
         /// <summary>-Credentials and the credential-field parameters (-ClientSecret, ...) together; a field given both ways is refused.</summary>
-        public static Dictionary<string, object?> From(IDictionary? table, AuthFieldParameters fields)
+        public static Dictionary<string, object?> From(IDictionary? table, FieldArguments fields)
         {
             var values = From(table);
-            foreach (var bound in fields.BoundValues())
+            foreach (var given in fields.Given)
             {
-                AddOnce(values, bound.Key.Field.Name, Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
+                AddOnce(values, given.Key, Value(given.Key, given.Value), "-" + fields.ParameterNames[given.Key]);
             }
             return values;
         }
