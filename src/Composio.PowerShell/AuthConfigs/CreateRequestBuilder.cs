@@ -15,14 +15,11 @@ namespace Composio.PowerShell.AuthConfigs
     internal sealed class CreateRequestBuilder
     {
         /// <summary>Credential fields that static parameters cover, and which parameter.</summary>
-        private const string ScopesField = "scopes";
-        private const string UserScopesField = "user_scopes";
-
         public static readonly IReadOnlyDictionary<string, string> StaticFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["scopes"] = "Scope",
-            ["oauth_redirect_uri"] = "RedirectUri",
-            ["user_scopes"] = "UserScope",
+            [CredentialFields.Scopes] = "Scope",
+            [CredentialFields.RedirectUri] = "RedirectUri",
+            [CredentialFields.UserScopes] = "UserScope",
         };
 
         public AuthConfigType Type { get; set; }
@@ -126,15 +123,15 @@ namespace Composio.PowerShell.AuthConfigs
             var values = CredentialTable.From(Credentials, FieldArguments);
             if (Scope != null)
             {
-                CredentialTable.AddOnce(values, ScopesField, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
+                CredentialTable.AddOnce(values, CredentialFields.Scopes, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
             }
             if (RedirectUri != null)
             {
-                CredentialTable.AddOnce(values, CredentialValidator.RedirectUriField, RedirectUri.OriginalString, "-RedirectUri");
+                CredentialTable.AddOnce(values, CredentialFields.RedirectUri, RedirectUri.OriginalString, "-RedirectUri");
             }
             if (UserScope != null)
             {
-                CredentialTable.AddOnce(values, UserScopesField, string.Join(",", WhitespaceRule.List(UserScope)!), "-UserScope");
+                CredentialTable.AddOnce(values, CredentialFields.UserScopes, string.Join(",", WhitespaceRule.List(UserScope)!), "-UserScope");
             }
             return values;
         }

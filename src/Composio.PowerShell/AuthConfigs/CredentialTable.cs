@@ -1,4 +1,5 @@
 using System;
+using Composio.Client.Redaction;
 using Composio.PowerShell.Errors;
 using System.Collections;
 using System.Collections.Generic;
@@ -14,9 +15,6 @@ namespace Composio.PowerShell.AuthConfigs
     /// </summary>
     internal static class CredentialTable
     {
-        /// <summary>What the server and this module show instead of a secret; never a value to send.</summary>
-        public const string Masked = "***";
-
         public static Dictionary<string, object?> From(IDictionary? table)
         {
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -67,7 +65,7 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 case null:
                     return null;
-                case string s when s.Trim() == Masked:
+                case string s when s.Trim() == SecretNames.Mask:
                     throw ErrorCatalog.MaskedCredentialValue.At(null, key, key);
                 case string s:
                     return s;

@@ -204,7 +204,7 @@ namespace Composio.PowerShell.Cmdlets
             Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
             if (walker.Unreadable.Count > 0)
             {
-                Warn("Listing auth configs: " + UnreadableValues.Describe(walker.Unreadable));
+                Warn("Listing auth configs: " + UnreadableValues.Summary(walker.Unreadable));
             }
             if (walker.CountDiffers)
             {

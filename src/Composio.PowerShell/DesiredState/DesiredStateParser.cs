@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Composio.Client.Redaction;
 using Composio.Client.Validation;
+using Composio.PowerShell.AuthConfigs;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -25,7 +26,6 @@ namespace Composio.PowerShell.DesiredState
         };
         private static readonly string[] s_pruneKeys = { "Toolkits", "Name" };
         private static readonly string[] s_referenceKeys = { "Secret", "Env" };
-        private const string ScopesField = "scopes";
 
         private readonly string _path;
         private readonly List<DesiredStateProblem> _problems = new List<DesiredStateProblem>();
@@ -124,7 +124,7 @@ namespace Composio.PowerShell.DesiredState
                 return null;
             }
             var entry = new DesiredAuthConfig { Index = index, Line = map.Line, Toolkit = toolkit.ToLowerInvariant(), Name = name };
-            where = entry.Describe();
+            where = entry.Label;
 
             if (keys.TryGetValue("Type", out var type))
             {
@@ -238,7 +238,7 @@ namespace Composio.PowerShell.DesiredState
                     Add("DesiredStateInvalidValue", "Credentials has an empty field name.", pair.Line, where);
                     continue;
                 }
-                if (string.Equals(pair.Key, ScopesField, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(pair.Key, CredentialFields.Scopes, StringComparison.OrdinalIgnoreCase))
                 {
                     Add("DesiredStateInvalidValue", "scopes is given in Credentials; give it as the entry's Scopes key, which is compared as a set.", pair.Line, where);
                     continue;

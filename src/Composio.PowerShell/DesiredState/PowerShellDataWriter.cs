@@ -26,12 +26,12 @@ namespace Composio.PowerShell.DesiredState
             foreach (var entry in entries)
             {
                 text.Append("        @{").Append(nl);
-                Line(text, "Toolkit", Quote(entry.Toolkit));
-                Line(text, "Name", Quote(entry.Name));
-                Line(text, "Type", Quote(entry.Type.ToString()));
+                Line(text, "Toolkit", PowerShellLiteral.Quote(entry.Toolkit));
+                Line(text, "Name", PowerShellLiteral.Quote(entry.Name));
+                Line(text, "Type", PowerShellLiteral.Quote(entry.Type.ToString()));
                 if (entry.AuthScheme != null)
                 {
-                    Line(text, "AuthScheme", Quote(entry.AuthScheme));
+                    Line(text, "AuthScheme", PowerShellLiteral.Quote(entry.AuthScheme));
                 }
                 if (entry.Credentials.Count > 0)
                 {
@@ -64,7 +64,7 @@ namespace Composio.PowerShell.DesiredState
                 }
                 if (entry.ProxyUrl != null)
                 {
-                    Line(text, "ProxyUrl", Quote(entry.ProxyUrl));
+                    Line(text, "ProxyUrl", PowerShellLiteral.Quote(entry.ProxyUrl));
                 }
                 if (entry.ProxyAuthKey != null)
                 {
@@ -103,9 +103,9 @@ namespace Composio.PowerShell.DesiredState
             return credential.Literal switch
             {
                 bool b => b ? "$true" : "$false",
-                string s => Quote(s),
+                string s => PowerShellLiteral.Quote(s),
                 IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                var other => Quote(other?.ToString() ?? string.Empty),
+                var other => PowerShellLiteral.Quote(other?.ToString() ?? string.Empty),
             };
         }
 
@@ -114,32 +114,17 @@ namespace Composio.PowerShell.DesiredState
             var parts = new List<string>();
             if (reference.Secret != null)
             {
-                parts.Add("Secret = " + Quote(reference.Secret));
+                parts.Add("Secret = " + PowerShellLiteral.Quote(reference.Secret));
             }
             if (reference.Env != null)
             {
-                parts.Add("Env = " + Quote(reference.Env));
+                parts.Add("Env = " + PowerShellLiteral.Quote(reference.Env));
             }
             return "@{ " + string.Join("; ", parts) + " }";
         }
 
-        private static string List(IEnumerable<string> values) => "@(" + string.Join(", ", values.Select(Quote)) + ")";
+        private static string List(IEnumerable<string> values) => "@(" + string.Join(", ", values.Select(PowerShellLiteral.Quote)) + ")";
 
-        private static string Key(string key) => s_bareKey.IsMatch(key) ? key : Quote(key);
-
-        /// <summary>A single-quoted literal: PowerShell reads the typographic quotes as quotes too, so each is doubled.</summary>
-        private static string Quote(string value)
-        {
-            var text = new StringBuilder("'");
-            foreach (var c in value)
-            {
-                text.Append(c);
-                if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B')
-                {
-                    text.Append(c);
-                }
-            }
-            return text.Append('\'').ToString();
-        }
+        private static string Key(string key) => s_bareKey.IsMatch(key) ? key : PowerShellLiteral.Quote(key);
     }
 }
