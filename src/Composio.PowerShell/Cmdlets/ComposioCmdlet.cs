@@ -201,7 +201,7 @@ namespace Composio.PowerShell.Cmdlets
             Say($"Read {walker.ItemsRead} {noun}(s) in {walker.PagesRead} page(s).");
             if (walker.Unreadable.Count > 0)
             {
-                Warn($"Listing {noun}s: " + UnreadableValues.Describe(walker.Unreadable));
+                Warn($"Listing {noun}s: " + UnreadableValues.Summary(walker.Unreadable));
             }
             if (walker.CountDiffers)
             {
