@@ -201,7 +201,7 @@ namespace Composio.PowerShell.Cmdlets
             Say($"Read {walker.ItemsRead} {noun}(s) in {walker.PagesRead} page(s).");
             if (walker.Unreadable.Count > 0)
             {
-                Warn($"Listing {noun}s: " + UnreadableValues.Describe(walker.Unreadable));
+                Warn($"Listing {noun}s: " + UnreadableValues.Summary(walker.Unreadable));
             }
             if (walker.CountDiffers)
             {
@@ -236,18 +236,12 @@ namespace Composio.PowerShell.Cmdlets
         {
             refused = null;
             target = ConsoleText.Escape(target); // A name from the server, shown in WhatIf and confirmation text.
-            var bound = MyInvocation.BoundParameters;
-            var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
-                ? LanguagePrimitives.IsTrue(whatIfValue)
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            var confirmGiven = bound.TryGetValue("Confirm", out var confirmValue);
-            var confirm = confirmGiven && LanguagePrimitives.IsTrue(confirmValue);
-            if (whatIf)
+            var gate = DeletionGateOf(force, out var confirm);
+            if (gate == DeletionGate.WhatIf)
             {
                 return ShouldProcess(target, action);
             }
-            var ask = confirm || (!force && !confirmGiven && !ConfirmsNothing());
-            if (!ask)
+            if (gate == DeletionGate.Go)
             {
                 Say($"Performing the operation \"{action}\" on target \"{target}\".");
                 return true;
@@ -266,6 +260,30 @@ namespace Composio.PowerShell.Cmdlets
                 refused = ErrorCatalog.ConfirmationRequired.At(target, "Force", target, "deleted");
                 return false;
             }
+        }
+
+        /// <summary>
+        /// Whether <see cref="ApproveDeletion"/> will show its target (a -WhatIf line or a
+        /// question), decided from the same parameters and preferences, so a cmdlet reads what
+        /// only the text needs (Remove's connected-account count) only when it is shown.
+        /// </summary>
+        private protected bool DeletionTargetShown(bool force) => DeletionGateOf(force, out _) != DeletionGate.Go;
+
+        private enum DeletionGate { WhatIf, Ask, Go }
+
+        private DeletionGate DeletionGateOf(bool force, out bool confirm)
+        {
+            var bound = MyInvocation.BoundParameters;
+            var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
+                ? LanguagePrimitives.IsTrue(whatIfValue)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            var confirmGiven = bound.TryGetValue("Confirm", out var confirmValue);
+            confirm = confirmGiven && LanguagePrimitives.IsTrue(confirmValue);
+            if (whatIf)
+            {
+                return DeletionGate.WhatIf;
+            }
+            return confirm || (!force && !confirmGiven && !ConfirmsNothing()) ? DeletionGate.Ask : DeletionGate.Go;
         }
 
         private bool _yesToAllDeletions;

@@ -22,7 +22,8 @@ namespace Composio.PowerShell.Cmdlets
         private const string BySlugSet = "BySlug";
         private const int ProgressActivityId = 4102;
         private const int MinSearchLength = 3;
-        private readonly HashSet<string> _done = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>The slugs written so far, per connection (the object itself: two connections are two projects).</summary>
+        private readonly Dictionary<ComposioConnection, HashSet<string>> _done = new Dictionary<ComposioConnection, HashSet<string>>();
 
         /// <summary>Alias Toolkit: an AuthConfig piped in binds its toolkit by property name.</summary>
         [Parameter(ParameterSetName = BySlugSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -75,7 +76,11 @@ namespace Composio.PowerShell.Cmdlets
         {
             // Many configs of one toolkit piped in: fetch and write that toolkit once per project.
             var connection = CurrentConnection;
-            if (!_done.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(connection) + "|" + slug.ToLowerInvariant()))
+            if (!_done.TryGetValue(connection, out var written))
+            {
+                written = _done[connection] = new HashSet<string>(StringComparer.Ordinal);
+            }
+            if (!written.Add(slug.ToLowerInvariant()))
             {
                 return;
             }

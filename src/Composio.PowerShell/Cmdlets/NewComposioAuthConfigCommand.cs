@@ -174,7 +174,7 @@ namespace Composio.PowerShell.Cmdlets
                 ProxyAuthKey = ProxyAuthKey == null ? null : PlainText.From(ProxyAuthKey),
                 IsEnabledForToolRouter = MyInvocation.BoundParameters.ContainsKey(nameof(EnabledForToolRouter)) ? EnabledForToolRouter.IsPresent : (bool?)null,
                 SharedCredentials = SharedCredentials,
-                FieldParameters = _fieldParameters,
+                FieldArguments = _fieldParameters.Arguments(),
                 Row = row,
                 AllowUndeclaredFields = AllowUndeclaredField.IsPresent,
             };

@@ -136,7 +136,7 @@ namespace Composio.PowerShell.Cmdlets
             if (step.Action == SyncAction.Remove)
             {
                 // Gated like Remove-ComposioAuthConfig: a prune is a deletion.
-                var approved = ApproveDeletion(target, Describe(step), Force.IsPresent, out var refused);
+                var approved = ApproveDeletion(target, ActionText(step), Force.IsPresent, out var refused);
                 if (refused != null)
                 {
                     Report(step.ToResult(SyncAction.Failed, step.Id, refused.Message));
@@ -148,7 +148,7 @@ namespace Composio.PowerShell.Cmdlets
                     return Skipped(step);
                 }
             }
-            else if (!ShouldProcess(ConsoleText.Escape(target), Describe(step)))
+            else if (!ShouldProcess(ConsoleText.Escape(target), ActionText(step)))
             {
                 return Skipped(step);
             }
@@ -259,7 +259,7 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>What a step does, by field name only: WhatIf text and transcripts never see a value.</summary>
-        private static string Describe(SyncStep step)
+        private static string ActionText(SyncStep step)
         {
             var kind = step.Type == AuthConfigType.Custom ? $"custom {step.Create?.AuthScheme}" : "Composio-managed";
             var fields = step.Changes.Count == 0 ? string.Empty : " (" + string.Join(", ", step.Changes) + ")";
