@@ -20,10 +20,12 @@ Describe 'Ctrl+C with -ThrottleLimit 32' {
             "1..40 | ForEach-Object { [pscustomobject]@{ Name = 'stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | ForEach-Object { 'CREATED ' + `$_.Id }")
         $child = $run.Process
         try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do { Start-Sleep -Milliseconds 50; $posts = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq 'POST') }
-            while ($posts.Count -lt 32 -and [DateTime]::UtcNow -lt $deadline)
-            Start-Sleep -Milliseconds 300 # Let the fast ones finish behind the held ones.
+            # Stopped once 32 creates are out and one answered is queued behind a held one (the log is in sending order).
+            Wait-Until {
+                $posts = @(Get-WireRequest $emulator POST '/api/v3.1/auth_configs')
+                $held = if ($posts.Count -ge 32) { 0..($posts.Count - 1) | Where-Object { $null -eq $posts[$_].status } | Select-Object -First 1 }
+                $null -ne $held -and @($posts | Select-Object -Skip ($held + 1) | Where-Object { $null -ne $_.status }).Count -gt 0
+            } 'The run never had a create answered behind a held one.' -Seconds 60
             & /bin/kill -INT $child.Id
             $child.WaitForExit(20000) | Should -BeTrue
             $text = $run.Out.Result + $run.Err.Result
