@@ -1,6 +1,12 @@
 # Dot-sourced (after Common.ps1) by the auth-config Pester files: helpers to read what the emulator
 # received and to complete a command line.
 
+# The auth-config path of the API version the module speaks, as the emulator logs it and fault rules match it.
+$ConfigsPath = '/api/v3.1/auth_configs'
+
+# A fault rule (or rules) on the file's emulator ($emulator).
+function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
+
 function Get-CreateRequest($Emulator) { @(Get-WireRequest $Emulator POST '*/auth_configs') }
 
 function ConvertTo-Secure([string] $Text) { ConvertTo-SecureString $Text -AsPlainText -Force }

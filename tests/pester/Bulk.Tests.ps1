@@ -7,9 +7,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
     $emulator = Start-TestEmulator
-    $ConfigsPath = '/api/v3.1/auth_configs'
-
-    function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
 
     # Fresh configs named <prefix>1..n, in creation order.
     function New-Configs([string] $Prefix, [int] $Count) {

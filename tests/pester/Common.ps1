@@ -48,9 +48,7 @@ function Invoke-UnattendedScript([Parameter(Mandatory)] [string] $Path) {
 # The emulator started with a private toolkit cache folder (no test reads or writes a user's cache), and connected.
 # -ApiKey: the keys it accepts (the first connects); two keys are two connections that never match as one project.
 function Start-TestEmulator([string] $Catalog, [string[]] $ApiKey) {
-    # A per-run cache folder, so no test depends on (or writes to) a user's toolkit cache.
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $null = New-TestCache
     $params = @{}
     if ($Catalog) { $params.Catalog = $Catalog }
     if ($ApiKey) { $params.ApiKey = $ApiKey }
@@ -62,6 +60,18 @@ function Start-TestEmulator([string] $Catalog, [string[]] $ApiKey) {
 function Stop-TestEmulator($Emulator) {
     Disconnect-Composio
     if ($Emulator) { $Emulator | Stop-ComposioEmulator }
+    Remove-TestCache
+}
+
+# A per-run folder for the toolkit cache, so no test depends on (or writes to) a user's cache;
+# -Sub: the cache goes in a subfolder of it. Returns the folder; Remove-TestCache deletes it.
+function New-TestCache([string] $Prefix = 'composio-pester', [string] $Sub) {
+    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $env:COMPOSIO_CACHE_DIR = if ($Sub) { Join-Path $script:TestCacheDir $Sub } else { $script:TestCacheDir }
+    $script:TestCacheDir
+}
+
+function Remove-TestCache {
     if ($script:TestCacheDir) { Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue }
     $env:COMPOSIO_CACHE_DIR = $null
 }

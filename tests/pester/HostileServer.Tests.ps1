@@ -7,8 +7,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'StubServer.ps1')
     . (Join-Path $PSScriptRoot 'RawServer.ps1')
     . (Join-Path $PSScriptRoot 'HostileTestSupport.ps1')
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-hostile-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = Join-Path $script:TestCacheDir 'cache'
+    $script:TestCacheDir = New-TestCache 'composio-hostile' -Sub 'cache'
     New-Item -ItemType Directory $script:TestCacheDir | Out-Null
     $Esc = [char]0x1b; $Bel = [char]7
     # A title change, a screen clear and a faked (OSC 8) link, as a terminal would obey them.
@@ -22,8 +21,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Composio
-    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
-    $env:COMPOSIO_CACHE_DIR = $null
+    Remove-TestCache
 }
 
 Describe 'No file outside the cache folder, ever' {

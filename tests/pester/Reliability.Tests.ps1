@@ -6,9 +6,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
     $emulator = Start-TestEmulator
-    $ConfigsPath = '/api/v3.1/auth_configs'
-
-    function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
 
     # Runs a block that should fail; returns the ErrorRecord (terminating or not), or $null.
     function Get-Failure([scriptblock] $Block) {
