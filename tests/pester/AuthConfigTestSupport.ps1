@@ -32,3 +32,15 @@ function Get-ChaosFault([Parameter(Mandatory)] [string] $ConfigsPath) {
         @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 30; probability = 0.1; seed = 11 }
     )
 }
+
+# The chaos runs' start: a fresh emulator, a connection with a short per-attempt timeout (latency
+# faults cost little; the default 2 retries), the toolkit fetched once before the faults (so only
+# auth-config calls are disturbed), then the chaos mix, which it returns (to set again later).
+function Start-Chaos {
+    Reset-ComposioEmulator $emulator
+    Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
+    Get-ComposioAuthConfigField -Toolkit github | Out-Null
+    $faults = Get-ChaosFault $ConfigsPath
+    Add-Fault $faults
+    $faults
+}

@@ -128,11 +128,7 @@ Describe '-ThrottleLimit' {
 
 Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
     BeforeAll {
-        Reset-ComposioEmulator $emulator
-        Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
-        Get-ComposioAuthConfigField -Toolkit github | Out-Null
-        $faults = Get-ChaosFault $ConfigsPath
-        Add-Fault $faults
+        $faults = Start-Chaos
         $script:count = 150
         # One distinct name per item, bound by property name: a config made twice shows as a name held twice.
         $script:names = @(1..$script:count | ForEach-Object { 'chaos-bulk-{0:D3}' -f $_ })

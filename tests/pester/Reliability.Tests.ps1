@@ -20,14 +20,7 @@ AfterAll {
 
 Describe 'Chaos: 200 creates and removes under mixed faults' {
     BeforeAll {
-        Reset-ComposioEmulator $emulator
-        # Short per-attempt timeout so latency faults cost little; the default 2 retries.
-        Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
-        # The toolkit is fetched once, before the faults, so only auth-config calls are disturbed.
-        Get-ComposioAuthConfigField -Toolkit github | Out-Null
-
-        $faults = Get-ChaosFault $ConfigsPath
-        Add-Fault $faults
+        $faults = Start-Chaos
 
         $script:reported = [ordered]@{}      # name -> id, for every create reported done
         $script:createErrors = [System.Collections.Generic.List[object]]::new()
