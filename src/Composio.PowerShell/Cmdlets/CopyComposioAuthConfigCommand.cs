@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using Composio.Client.Errors;
+using Composio.Client.Redaction;
 using Composio.Client.Validation;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
@@ -27,7 +28,6 @@ namespace Composio.PowerShell.Cmdlets
     {
         private const string InputObjectSet = "InputObject";
         private const string IdSet = "Id";
-        private const string Masked = "***";
 
         /// <summary>Configs from Get-ComposioAuthConfig (of another project, through its connection).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
@@ -112,16 +112,7 @@ namespace Composio.PowerShell.Cmdlets
                     ProxyUrl = source.ProxyUrl,
                     IsEnabledForToolRouter = source.IsEnabledForToolRouter,
                 };
-                Toolkit toolkit;
-                try
-                {
-                    toolkit = Await(token => connection.Toolkits.GetAsync(source.Toolkit, token));
-                }
-                catch (ComposioException ex)
-                {
-                    throw ToolkitErrors.Describe(ex, source.Toolkit, connection.Toolkits);
-                }
-                var request = builder.Build(toolkit);
+                var request = builder.Build(RequireToolkit(connection, source.Toolkit));
                 return PlanCreate(connection, request, label, source.IsEnabled == false,
                     source.ToolsAvailableForExecution.Count == 0 ? null : source.ToolsAvailableForExecution.ToArray());
             });
@@ -139,7 +130,7 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     credentials[pair.Key] = secret;
                 }
-                else if (pair.Value is string text && text == Masked)
+                else if (pair.Value is string text && text == SecretNames.Mask)
                 {
                     missing.Add(pair.Key);
                 }
