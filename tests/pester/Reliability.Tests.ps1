@@ -337,9 +337,9 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
         Connect-TestEmulator $emulator | Out-Null
         New-ComposioAuthConfig -Toolkit github -Name 'stop-me' | Out-Null
 
-        # Stops Get-ComposioAuthConfig in a second runspace of this process (same connection) once -Until holds.
-        function Measure-GetStop([scriptblock] $Until) {
-            Measure-FastestStop 'Get-ComposioAuthConfig' $Until -Before { Clear-ComposioEmulatorRequest $emulator }
+        # Stops a command in a second runspace of this process (same connection) once -Until holds.
+        function Measure-CommandStop([string] $Command, [scriptblock] $Until) {
+            Measure-FastestStop $Command $Until -Before { Clear-ComposioEmulatorRequest $emulator }
         }
     }
     AfterEach {
@@ -350,18 +350,18 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
 
     It 'during a request that hangs (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-GetStop { Wait-WireRequest $emulator GET "$ConfigsPath*" } | Should -BeLessThan 400
+        Measure-CommandStop 'Get-ComposioAuthConfig' { Wait-WireRequest $emulator GET "$ConfigsPath*" } | Should -BeLessThan 400
     }
 
     It 'during Connect-Composio''s key check (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-FastestStop "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'" | Should -BeLessThan 400
+        Measure-CommandStop "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'" { Wait-WireRequest $emulator GET "$ConfigsPath*" } | Should -BeLessThan 400
     }
 
     It 'during a backoff wait (503 with Retry-After 30)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '30' } })
         # Stopped once the 503 was answered: the command is in its backoff wait.
-        Measure-GetStop { Wait-WireRequest $emulator GET "$ConfigsPath*" -Answered } | Should -BeLessThan 400
+        Measure-CommandStop 'Get-ComposioAuthConfig' { Wait-WireRequest $emulator GET "$ConfigsPath*" -Answered } | Should -BeLessThan 400
     }
 
     It 'during a create that hangs, without reporting it as created' {
