@@ -16,6 +16,20 @@ public class PagingTests
         return $"{{\"items\":[{items}],\"next_cursor\":{cursor},\"total_items\":{totalItems},\"total_pages\":{totalPages},\"current_page\":1}}";
     }
 
+    /// <summary>Walks the scripted pages; the walk must end with this error after this many requests.</summary>
+    private static async Task WalkEndsWith(string errorId, int requests, Func<ComposioClient, Task> walk, params string[] pages)
+    {
+        var fake = new FakeHandler();
+        foreach (var page in pages)
+        {
+            fake.Then(HttpStatusCode.OK, page);
+        }
+        using var client = TestClients.With(fake);
+        var error = await Assert.ThrowsAsync<ComposioException>(() => walk(client));
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(requests, fake.Count);
+    }
+
     [Theory]
     [InlineData("v3.1")]
     [InlineData("v3")]
@@ -48,26 +62,15 @@ public class PagingTests
     [Fact]
     public async Task A_repeated_cursor_ends_the_walk_with_an_error()
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.OK, Page(0, 2, "same", 100, 0))
-            .Then(HttpStatusCode.OK, Page(2, 2, "same", 100, 0));
-        using var client = TestClients.With(fake);
-        var error = await Assert.ThrowsAsync<ComposioException>(() => client.WalkToolkits(null).ReadAllAsync());
-        Assert.Equal("ComposioPagingCursorRepeated", error.ErrorId);
-        Assert.Equal(2, fake.Count);
+        await WalkEndsWith("ComposioPagingCursorRepeated", 2, client => client.WalkToolkits(null).ReadAllAsync(),
+            Page(0, 2, "same", 100, 0), Page(2, 2, "same", 100, 0));
     }
 
     [Fact]
     public async Task Paging_past_the_announced_total_pages_ends_the_walk_with_an_error()
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.OK, Page(0, 2, "c1", 4, 2))
-            .Then(HttpStatusCode.OK, Page(2, 2, "c2", 4, 2))
-            .Then(HttpStatusCode.OK, Page(4, 2, "c3", 4, 2));
-        using var client = TestClients.With(fake);
-        var error = await Assert.ThrowsAsync<ComposioException>(() => client.WalkAuthConfigs(null, 2).ReadAllAsync());
-        Assert.Equal("ComposioPagingOverrun", error.ErrorId);
-        Assert.Equal(2, fake.Count);
+        await WalkEndsWith("ComposioPagingOverrun", 2, client => client.WalkAuthConfigs(null, 2).ReadAllAsync(),
+            Page(0, 2, "c1", 4, 2), Page(2, 2, "c2", 4, 2), Page(4, 2, "c3", 4, 2));
     }
 
     [Fact]
@@ -88,11 +91,8 @@ public class PagingTests
     [Fact]
     public async Task Categories_are_walked_too()
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.OK, "{\"items\":[{\"id\":\"ai\",\"name\":\"AI\"}],\"next_cursor\":\"k\",\"total_pages\":2}")
-            .Then(HttpStatusCode.OK, "{\"items\":[{\"id\":\"crm\",\"name\":\"CRM\"}],\"next_cursor\":\"k\",\"total_pages\":2}");
-        using var client = TestClients.With(fake);
-        var error = await Assert.ThrowsAsync<ComposioException>(() => client.WalkToolkitCategories().ReadAllAsync());
-        Assert.Equal("ComposioPagingCursorRepeated", error.ErrorId);
+        await WalkEndsWith("ComposioPagingCursorRepeated", 2, client => client.WalkToolkitCategories().ReadAllAsync(),
+            "{\"items\":[{\"id\":\"ai\",\"name\":\"AI\"}],\"next_cursor\":\"k\",\"total_pages\":2}",
+            "{\"items\":[{\"id\":\"crm\",\"name\":\"CRM\"}],\"next_cursor\":\"k\",\"total_pages\":2}");
     }
 }

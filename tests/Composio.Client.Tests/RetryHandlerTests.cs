@@ -230,19 +230,13 @@ public class RetryHandlerTests
         Assert.Equal("ComposioConnectionFailed", error.ErrorId);
     }
 
-    [Fact]
-    public async Task A_delete_that_finds_404_after_a_lost_answer_is_done()
+    [Theory]
+    [InlineData("a lost answer", "{\"error\":{\"message\":\"not found\"}}")]
+    [InlineData("a gateway timeout", "{}")]
+    public async Task A_delete_that_finds_404_after_an_unclear_failure_is_done(string failure, string notFound)
     {
-        var fake = new FakeHandler().ThenDropped().Then(HttpStatusCode.NotFound, "{\"error\":{\"message\":\"not found\"}}");
-        using var client = TestClients.With(fake);
-        await client.DeleteAuthConfigAsync(Id);
-        Assert.Equal(2, fake.Count);
-    }
-
-    [Fact]
-    public async Task A_delete_that_finds_404_after_a_gateway_timeout_is_done()
-    {
-        var fake = new FakeHandler().Then(HttpStatusCode.GatewayTimeout).Then(HttpStatusCode.NotFound, "{}");
+        var fake = failure == "a lost answer" ? new FakeHandler().ThenDropped() : new FakeHandler().Then(HttpStatusCode.GatewayTimeout);
+        fake.Then(HttpStatusCode.NotFound, notFound);
         using var client = TestClients.With(fake);
         await client.DeleteAuthConfigAsync(Id);
         Assert.Equal(2, fake.Count);

@@ -17,6 +17,13 @@ public sealed record ApiResponse(HttpStatusCode Status, HttpResponseHeaders Head
     public string? ErrorSlug => Error["slug"]?.GetValue<string>();
 
     public string? ErrorMessage => Error["message"]?.GetValue<string>();
+
+    /// <summary>The answer is this error status with this slug in the Composio error body.</summary>
+    public void AssertError(int code, string slug)
+    {
+        Xunit.Assert.Equal(code, Code);
+        Xunit.Assert.Equal(slug, ErrorSlug);
+    }
 }
 
 /// <summary>

@@ -68,8 +68,7 @@ public sealed class ApiCurrencyTests(EmulatorFixture fixture) : EmulatorTest(fix
     {
         var id = await Api.CreateCustomNotionAsync("keep");
         var response = await Api.PatchAsync("auth_configs/" + id, new { type = "custom", name = "" });
-        Assert.Equal(400, response.Code);
-        Assert.Equal("AuthConfig_ValidationError", response.ErrorSlug);
+        response.AssertError(400, "AuthConfig_ValidationError");
         Assert.Equal("keep", (await GetAsync(id))["name"]!.GetValue<string>());
 
         AssertSuccess(await Api.PatchAsync("auth_configs/" + id, new { type = "custom", name = "k" }));

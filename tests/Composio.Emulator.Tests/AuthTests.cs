@@ -71,8 +71,7 @@ public sealed class AuthTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     public async Task UnknownRoute_Is404WithErrorBody()
     {
         var response = await Api.GetAsync("no_such_thing");
-        Assert.Equal(404, response.Code);
-        Assert.Equal("HTTP_NotFound", response.ErrorSlug);
+        response.AssertError(404, "HTTP_NotFound");
     }
 
     [Fact]

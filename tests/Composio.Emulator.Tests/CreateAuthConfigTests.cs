@@ -181,8 +181,7 @@ public sealed class CreateAuthConfigTests(EmulatorFixture fixture) : EmulatorTes
     public async Task InvalidBodies_Are400(string body, string slug)
     {
         var response = await Api.PostAsync("auth_configs", body);
-        Assert.Equal(400, response.Code);
-        Assert.Equal(slug, response.ErrorSlug);
+        response.AssertError(400, slug);
         Assert.Equal(400, response.Error["status"]!.GetValue<int>());
     }
 

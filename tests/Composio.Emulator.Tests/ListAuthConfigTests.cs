@@ -117,8 +117,7 @@ public sealed class ListAuthConfigTests(EmulatorFixture fixture, ITestOutputHelp
     public async Task BadQuery_Is400(string query)
     {
         var response = await Api.GetAsync("auth_configs?" + query);
-        Assert.Equal(400, response.Code);
-        Assert.Equal("HTTP_BadRequest", response.ErrorSlug);
+        response.AssertError(400, "HTTP_BadRequest");
     }
 
     [Fact]

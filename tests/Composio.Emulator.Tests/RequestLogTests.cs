@@ -56,8 +56,7 @@ public sealed class RequestLogTests(EmulatorFixture fixture) : EmulatorTest(fixt
     public async Task Log_ShowsThePathAsSent_AndEscapedIdsStayInsideTheirSegment()
     {
         var response = await Api.GetAsync("auth_configs/..%2Ftoolkits%2Fgithub");
-        Assert.Equal(404, response.Code);
-        Assert.Equal("AuthConfig_NotFound", response.ErrorSlug);
+        response.AssertError(404, "AuthConfig_NotFound");
         var entry = Assert.Single(await Admin.GetRequestsAsync())!;
         Assert.Equal("/api/v3.1/auth_configs/..%2Ftoolkits%2Fgithub", entry["path"]!.GetValue<string>());
     }

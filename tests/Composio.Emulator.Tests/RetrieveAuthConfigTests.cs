@@ -48,8 +48,7 @@ public sealed class RetrieveAuthConfigTests(EmulatorFixture fixture) : EmulatorT
     public async Task UnknownId_Is404()
     {
         var response = await Api.GetAsync("auth_configs/ac_doesnotexist");
-        Assert.Equal(404, response.Code);
-        Assert.Equal("AuthConfig_NotFound", response.ErrorSlug);
+        response.AssertError(404, "AuthConfig_NotFound");
         Assert.Equal(404, response.Error["status"]!.GetValue<int>());
         Assert.Contains("ac_doesnotexist", response.ErrorMessage);
     }

@@ -39,8 +39,7 @@ public sealed class ToolkitTests(EmulatorFixture fixture) : EmulatorTest(fixture
     public async Task Retrieve_Unknown_Is404()
     {
         var response = await Api.GetAsync("toolkits/not_a_toolkit");
-        Assert.Equal(404, response.Code);
-        Assert.Equal("Toolkit_NotFound", response.ErrorSlug);
+        response.AssertError(404, "Toolkit_NotFound");
     }
 
     [Fact]

@@ -101,8 +101,7 @@ public sealed class UpdateAuthConfigTests(EmulatorFixture fixture) : EmulatorTes
     {
         var id = await Api.CreateCustomNotionAsync("mismatch");
         var response = await Api.PatchAsync("auth_configs/" + id, new { type = "default", name = "nope" });
-        Assert.Equal(400, response.Code);
-        Assert.Equal("AuthConfig_ValidationError", response.ErrorSlug);
+        response.AssertError(400, "AuthConfig_ValidationError");
         Assert.Equal("mismatch", (await GetAsync(id))["name"]!.GetValue<string>());
 
         var managed = await Api.CreateAsync("github");
@@ -126,7 +125,6 @@ public sealed class UpdateAuthConfigTests(EmulatorFixture fixture) : EmulatorTes
     public async Task UnknownId_Is404()
     {
         var response = await Api.PatchAsync("auth_configs/ac_missing00000", new { type = "custom", name = "x" });
-        Assert.Equal(404, response.Code);
-        Assert.Equal("AuthConfig_NotFound", response.ErrorSlug);
+        response.AssertError(404, "AuthConfig_NotFound");
     }
 }

@@ -1,6 +1,12 @@
 # Dot-sourced (after Common.ps1) by the auth-config Pester files: helpers to read what the emulator
 # received and to complete a command line.
 
+# The auth-config path of the API version the module speaks, as the emulator logs it and fault rules match it.
+$ConfigsPath = '/api/v3.1/auth_configs'
+
+# A fault rule (or rules) on the file's emulator ($emulator).
+function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
+
 function Get-CreateRequest($Emulator) { @(Get-WireRequest $Emulator POST '*/auth_configs') }
 
 function ConvertTo-Secure([string] $Text) { ConvertTo-SecureString $Text -AsPlainText -Force }
@@ -25,4 +31,16 @@ function Get-ChaosFault([Parameter(Mandatory)] [string] $ConfigsPath) {
         @{ method = 'DELETE'; path = $ConfigsPath; kind = 'drop_before'; probability = 0.04; seed = 10 }
         @{ method = $null; path = $ConfigsPath; kind = 'latency'; delay_ms = 30; probability = 0.1; seed = 11 }
     )
+}
+
+# The chaos runs' start: a fresh emulator, a connection with a short per-attempt timeout (latency
+# faults cost little; the default 2 retries), the toolkit fetched once before the faults (so only
+# auth-config calls are disturbed), then the chaos mix, which it returns (to set again later).
+function Start-Chaos {
+    Reset-ComposioEmulator $emulator
+    Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
+    Get-ComposioAuthConfigField -Toolkit github | Out-Null
+    $faults = Get-ChaosFault $ConfigsPath
+    Add-Fault $faults
+    $faults
 }

@@ -7,9 +7,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
     $emulator = Start-TestEmulator
-    $ConfigsPath = '/api/v3.1/auth_configs'
-
-    function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
 
     # Fresh configs named <prefix>1..n, in creation order.
     function New-Configs([string] $Prefix, [int] $Count) {
@@ -20,25 +17,6 @@ BeforeAll {
     # What an item of a merged output/error stream is about: an object's id, an error's target.
     function Get-ItemKey($Item) {
         if ($Item -is [System.Management.Automation.ErrorRecord]) { "$($Item.TargetObject)" } else { $Item.Id }
-    }
-
-    # A second runspace of this process (the module's default connection is shared with it).
-    function New-TestShell([System.Management.Automation.Host.PSHost] $WithHost) {
-        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-        $iss.ImportPSModule($ModuleManifest)
-        $runspace = if ($WithHost) { [runspacefactory]::CreateRunspace($WithHost, $iss) } else { [runspacefactory]::CreateRunspace($iss) }
-        $runspace.Open()
-        $ps = [powershell]::Create()
-        $ps.Runspace = $runspace
-        $ps
-    }
-
-    function Wait-Requests([string] $Method, [int] $Count) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (@(Get-WireRequest $emulator $Method "$ConfigsPath*").Count -lt $Count) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator never saw $Count $Method requests." }
-            Start-Sleep -Milliseconds 20
-        }
     }
 }
 
@@ -150,11 +128,7 @@ Describe '-ThrottleLimit' {
 
 Describe 'Chaos: 150 creates and removes under mixed faults, 8 in flight' {
     BeforeAll {
-        Reset-ComposioEmulator $emulator
-        Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
-        Get-ComposioAuthConfigField -Toolkit github | Out-Null
-        $faults = Get-ChaosFault $ConfigsPath
-        Add-Fault $faults
+        $faults = Start-Chaos
         $script:count = 150
         # One distinct name per item, bound by property name: a config made twice shows as a name held twice.
         $script:names = @(1..$script:count | ForEach-Object { 'chaos-bulk-{0:D3}' -f $_ })
@@ -242,7 +216,7 @@ Describe 'A 429 storm with 8 in flight' {
         try {
             $null = $ps.AddScript('param($configs) $configs | Disable-ComposioAuthConfig -ThrottleLimit 8 -PassThru').AddArgument($configs)
             $async = $ps.BeginInvoke()
-            Wait-Requests PATCH 1
+            Wait-WireRequest $emulator PATCH "$ConfigsPath*"
             Start-Sleep -Milliseconds 1000
             Clear-ComposioEmulatorFault $emulator
             $done = @($ps.EndInvoke($async))
@@ -265,29 +239,9 @@ Describe 'Ctrl+C with 8 in flight' {
         Reset-ComposioEmulator $emulator
         $script:configs = New-Configs 'ctrlc-' 30
 
-        # Stops a bulk run once the emulator has seen $Seen of its requests; the stop's duration in ms.
-        function Measure-BulkStop([string] $Method, [int] $Seen, [int] $SettleMs = 0) {
-            $ps = New-TestShell
-            try {
-                Clear-ComposioEmulatorRequest $emulator
-                $null = $ps.AddScript('param($configs) $configs | Disable-ComposioAuthConfig -ThrottleLimit 8').AddArgument($script:configs)
-                $async = $ps.BeginInvoke()
-                Wait-Requests $Method $Seen
-                if ($SettleMs) { Start-Sleep -Milliseconds $SettleMs }
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Stop()
-                $async.IsCompleted | Should -BeTrue
-                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-                $clock.Elapsed.TotalMilliseconds
-            }
-            finally { $ps.Runspace.Dispose(); $ps.Dispose() }
-        }
-        # As in Reliability.Tests.ps1: the shortest of up to three stops, same 400 ms bound.
-        function Measure-FastestBulkStop([string] $Method, [int] $Seen, [int] $SettleMs = 0) {
-            $best = [double]::MaxValue
-            for ($i = 0; $i -lt 3 -and $best -ge 400; $i++) { $best = [Math]::Min($best, (Measure-BulkStop $Method $Seen -SettleMs $SettleMs)) }
-            $best
+        # Stops a bulk run of 8 in flight once -Until holds; as in Reliability.Tests.ps1, the shortest of up to three stops.
+        function Measure-BulkStop([scriptblock] $Until) {
+            Measure-FastestStop 'param($configs) $configs | Disable-ComposioAuthConfig -ThrottleLimit 8' $Until -Arguments (, $script:configs) -Before { Clear-ComposioEmulatorRequest $emulator }
         }
     }
     AfterEach {
@@ -298,7 +252,7 @@ Describe 'Ctrl+C with 8 in flight' {
 
     It 'stops 8 requests that hang, and sends none after' {
         Add-Fault @(@{ method = 'PATCH'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-FastestBulkStop PATCH 8 | Should -BeLessThan 400
+        Measure-BulkStop { Wait-WireRequest $emulator PATCH "$ConfigsPath*" 8 } | Should -BeLessThan 400
         Start-Sleep -Milliseconds 300
         $sent = @(Get-WireRequest $emulator PATCH "$ConfigsPath*")
         $sent.Count | Should -Be 8
@@ -308,7 +262,8 @@ Describe 'Ctrl+C with 8 in flight' {
 
     It 'stops a run held by the shared backoff (503 with Retry-After 30)' {
         Add-Fault @(@{ method = 'PATCH'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '30' } })
-        Measure-FastestBulkStop PATCH 8 -SettleMs 100 | Should -BeLessThan 400
+        # Stopped once all 8 were answered 503: every request is then held by the shared backoff.
+        Measure-BulkStop { Wait-WireRequest $emulator PATCH "$ConfigsPath*" 8 -Answered } | Should -BeLessThan 400
     }
 }
 

@@ -8,16 +8,14 @@ BeforeAll {
     $emulator = Start-ComposioEmulator
 
     # Runs a script in a real pwsh process, waits until the emulator has seen $Count requests of
-    # $Method (or a minute), lets $SettleMs pass, sends the process a real SIGINT and returns all it
-    # wrote, once it has exited (which must happen within $ExitWithinMs).
-    function Invoke-Interrupted([string] $Script, [string] $Method, [int] $Count, [int] $SettleMs = 0, [int] $ExitWithinMs = 20000) {
+    # $Method (or until -Until returns, a wait of the test's own), sends the process a real SIGINT and
+    # returns all it wrote, once it has exited (which must happen within $ExitWithinMs).
+    function Invoke-Interrupted([string] $Script, [string] $Method, [int] $Count, [scriptblock] $Until, [int] $ExitWithinMs = 20000) {
         $run = Start-PwshProcess $Script
         $child = $run.Process
         try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do { Start-Sleep -Milliseconds 50; $sent = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq $Method) }
-            while ($sent.Count -lt $Count -and [DateTime]::UtcNow -lt $deadline)
-            if ($SettleMs) { Start-Sleep -Milliseconds $SettleMs }
+            if ($Until) { & $Until }
+            else { Wait-Until { @(Get-WireRequest $emulator $Method).Count -ge $Count } "The emulator never saw $Count $Method requests." -Seconds 60 }
             & /bin/kill -INT $child.Id
             $child.WaitForExit($ExitWithinMs) | Should -BeTrue
             $run.Out.Result + $run.Err.Result
@@ -34,8 +32,15 @@ AfterAll {
 Describe 'Ctrl+C with -ThrottleLimit 32' {
     It 'every config created is written out or named (by id when known) in the warning' -Skip:($IsWindows) {
         Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'POST'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 4000; probability = 0.3; seed = 7 })
-        # Once 32 creates are sent, 300 ms let the fast ones finish behind the held ones.
-        $text = Invoke-Interrupted -Method POST -Count 32 -SettleMs 300 -Script ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
+        # Stopped once 32 creates are out and one answered is queued behind a held one (the log is in sending order).
+        $behindHeld = {
+            Wait-Until {
+                $posts = @(Get-WireRequest $emulator POST '/api/v3.1/auth_configs')
+                $held = if ($posts.Count -ge 32) { 0..($posts.Count - 1) | Where-Object { $null -eq $posts[$_].status } | Select-Object -First 1 }
+                $null -ne $held -and @($posts | Select-Object -Skip ($held + 1) | Where-Object { $null -ne $_.status }).Count -gt 0
+            } 'The run never had a create answered behind a held one.' -Seconds 60
+        }
+        $text = Invoke-Interrupted -Until $behindHeld -Script ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
             "1..40 | ForEach-Object { [pscustomobject]@{ Name = 'stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | ForEach-Object { 'CREATED ' + `$_.Id }")
 
         Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri -SkipCheck

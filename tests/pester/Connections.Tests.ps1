@@ -4,8 +4,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'StubServer.ps1')
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $null = New-TestCache
     $projectA = Start-ComposioEmulator -ApiKey 'ak_projectA_key_Ax7Q'
     $projectB = Start-ComposioEmulator -ApiKey 'ak_projectB_key_Bz9W'
     function Connect-Project($Emulator) {
@@ -17,8 +16,7 @@ BeforeAll {
 AfterAll {
     Disconnect-Composio
     $projectA, $projectB | Stop-ComposioEmulator
-    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
-    $env:COMPOSIO_CACHE_DIR = $null
+    Remove-TestCache
 }
 
 Describe 'Two projects in one script' {

@@ -202,8 +202,7 @@ Describe 'Get-Help -Online' -Skip:(-not $IsLinux) {
         try {
             $env:PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH"
             Get-Help New-ComposioAuthConfig -Online
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while (-not (Test-Path $opened) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Wait-Until { Test-Path $opened } 'The browser was never started.' -Seconds 10
             Get-Content -Raw $opened | Should -Be "$ProjectUri/blob/main/docs/New-ComposioAuthConfig.md"
         }
         finally {

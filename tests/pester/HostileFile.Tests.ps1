@@ -3,10 +3,7 @@
 # matching hang, and may come in any encoding Windows PowerShell writes.
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     $emulator = Start-TestEmulator
 
     function Get-SyncFailure([string] $Path, [hashtable] $Extra = @{}) {

@@ -7,8 +7,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'StubServer.ps1')
     . (Join-Path $PSScriptRoot 'RawServer.ps1')
     . (Join-Path $PSScriptRoot 'HostileTestSupport.ps1')
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-hostile-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = Join-Path $script:TestCacheDir 'cache'
+    $script:TestCacheDir = New-TestCache 'composio-hostile' -Sub 'cache'
     New-Item -ItemType Directory $script:TestCacheDir | Out-Null
     $Esc = [char]0x1b; $Bel = [char]7
     # A title change, a screen clear and a faked (OSC 8) link, as a terminal would obey them.
@@ -22,8 +21,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Composio
-    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
-    $env:COMPOSIO_CACHE_DIR = $null
+    Remove-TestCache
 }
 
 Describe 'No file outside the cache folder, ever' {
@@ -236,9 +234,9 @@ if (`$chunked) { `$end = [Text.Encoding]::ASCII.GetBytes("0``r``n``r``n"); `$Str
         try {
             $null = $ps.AddScript("Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_123456' -AsPlainText -Force) -BaseUri '$($server.BaseUri)' -SkipCheck -TimeoutSec 60; Get-ComposioAuthConfig")
             $async = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ($server.Heads.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-            Start-Sleep -Milliseconds 200 # Into the body read.
+            Wait-Until { $server.Heads.Count -gt 0 } 'The request never reached the server.'
+            # The server answers the head at once and then stalls; nothing tells when the client is in its body read.
+            Start-Sleep -Milliseconds 200
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $clock.Elapsed.TotalMilliseconds | Should -BeLessThan 500

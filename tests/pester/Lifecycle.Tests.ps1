@@ -1,14 +1,6 @@
 # Issue 4's "done when": a script lists, filters, renames, rotates a secret, disables, re-enables
 # and removes configs across toolkits with pipelines alone.
-BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    $emulator = Start-TestEmulator
-}
-
-AfterAll {
-    Stop-TestEmulator $emulator
-}
+. (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
 Describe 'Managing auth configs across toolkits with pipelines alone' {
     BeforeAll {

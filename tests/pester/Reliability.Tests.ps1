@@ -6,9 +6,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
     $emulator = Start-TestEmulator
-    $ConfigsPath = '/api/v3.1/auth_configs'
-
-    function Add-Fault([hashtable[]] $Rule) { Add-ComposioEmulatorFault $emulator -Rule $Rule }
 
     # Runs a block that should fail; returns the ErrorRecord (terminating or not), or $null.
     function Get-Failure([scriptblock] $Block) {
@@ -23,14 +20,7 @@ AfterAll {
 
 Describe 'Chaos: 200 creates and removes under mixed faults' {
     BeforeAll {
-        Reset-ComposioEmulator $emulator
-        # Short per-attempt timeout so latency faults cost little; the default 2 retries.
-        Connect-TestEmulator $emulator @{ TimeoutSec = 1 } | Out-Null
-        # The toolkit is fetched once, before the faults, so only auth-config calls are disturbed.
-        Get-ComposioAuthConfigField -Toolkit github | Out-Null
-
-        $faults = Get-ChaosFault $ConfigsPath
-        Add-Fault $faults
+        $faults = Start-Chaos
 
         $script:reported = [ordered]@{}      # name -> id, for every create reported done
         $script:createErrors = [System.Collections.Generic.List[object]]::new()
@@ -347,37 +337,9 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
         Connect-TestEmulator $emulator | Out-Null
         New-ComposioAuthConfig -Toolkit github -Name 'stop-me' | Out-Null
 
-        # Starts a command in a second runspace of this process (same connection), waits until the
-        # emulator has seen its request, stops it and returns how long the stop took.
-        function Measure-Stop([string] $Command, [int] $SettleMs = 0) {
-            $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-            $iss.ImportPSModule($ModuleManifest)
-            $ps = [powershell]::Create($iss)
-            try {
-                Clear-ComposioEmulatorRequest $emulator
-                $null = $ps.AddScript($Command)
-                $async = $ps.BeginInvoke()
-                $deadline = [DateTime]::UtcNow.AddSeconds(20)
-                while (@(Get-WireRequest $emulator GET "$ConfigsPath*").Count -eq 0) {
-                    if ([DateTime]::UtcNow -gt $deadline) { throw 'The command never reached the emulator.' }
-                    Start-Sleep -Milliseconds 20
-                }
-                if ($SettleMs) { Start-Sleep -Milliseconds $SettleMs }
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Stop()
-                $async.IsCompleted | Should -BeTrue
-                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-                $clock.Elapsed.TotalMilliseconds
-            }
-            finally { $ps.Dispose() }
-        }
-        # The shortest of up to three stops: a shared 2-core CI machine can stall one try, but a
-        # stop that really waits for the request or the backoff fails all three.
-        function Measure-FastestStop([string] $Command, [int] $SettleMs = 0) {
-            $best = [double]::MaxValue
-            for ($i = 0; $i -lt 3 -and $best -ge 400; $i++) { $best = [Math]::Min($best, (Measure-Stop $Command -SettleMs $SettleMs)) }
-            $best
+        # Stops a command in a second runspace of this process (same connection) once -Until holds.
+        function Measure-CommandStop([string] $Command, [scriptblock] $Until) {
+            Measure-FastestStop $Command $Until -Before { Clear-ComposioEmulatorRequest $emulator }
         }
     }
     AfterEach {
@@ -388,38 +350,25 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
 
     It 'during a request that hangs (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-FastestStop 'Get-ComposioAuthConfig' | Should -BeLessThan 400
+        Measure-CommandStop 'Get-ComposioAuthConfig' { Wait-WireRequest $emulator GET "$ConfigsPath*" } | Should -BeLessThan 400
     }
 
     It 'during Connect-Composio''s key check (latency fault)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
-        Measure-FastestStop "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'" | Should -BeLessThan 400
+        Measure-CommandStop "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'" { Wait-WireRequest $emulator GET "$ConfigsPath*" } | Should -BeLessThan 400
     }
 
     It 'during a backoff wait (503 with Retry-After 30)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '30' } })
-        Measure-FastestStop 'Get-ComposioAuthConfig' -SettleMs 100 | Should -BeLessThan 400
+        # Stopped once the 503 was answered: the command is in its backoff wait.
+        Measure-CommandStop 'Get-ComposioAuthConfig' { Wait-WireRequest $emulator GET "$ConfigsPath*" -Answered } | Should -BeLessThan 400
     }
 
     It 'during a create that hangs, without reporting it as created' {
         Add-Fault @(@{ method = 'POST'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
         Clear-ComposioEmulatorRequest $emulator
-        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-        $iss.ImportPSModule($ModuleManifest)
-        $ps = [powershell]::Create($iss)
-        try {
-            $null = $ps.AddScript('New-ComposioAuthConfig -Toolkit github -Name stop-create')
-            $async = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (@(Get-CreateRequest $emulator).Count -eq 0) {
-                if ([DateTime]::UtcNow -gt $deadline) { throw 'The create never reached the emulator.' }
-                Start-Sleep -Milliseconds 20
-            }
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $ps.Stop()
-            $clock.Elapsed.TotalMilliseconds | Should -BeLessThan 400
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-        }
-        finally { $ps.Dispose() }
+        Measure-Stop 'New-ComposioAuthConfig -Toolkit github -Name stop-create' {
+            Wait-Until { @(Get-CreateRequest $emulator).Count -gt 0 } 'The create never reached the emulator.'
+        } | Should -BeLessThan 400
     }
 }

@@ -4,8 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $null = New-TestCache
     $source = Start-ComposioEmulator -ApiKey 'ak_source_project_1'
     $target = Start-ComposioEmulator -ApiKey 'ak_target_project_2'
     function Connect-Project($Emulator) {
@@ -35,8 +34,7 @@ BeforeAll {
 AfterAll {
     Disconnect-Composio
     $source, $target | Stop-ComposioEmulator
-    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
-    $env:COMPOSIO_CACHE_DIR = $null
+    Remove-TestCache
 }
 
 Describe 'Every settable field, from New and Set to Export and Sync' {

@@ -4,17 +4,13 @@
 # Asserts on what reached the emulator (its request log).
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     # Two keys: two connections the module must never take for one project.
     $emulator = Start-TestEmulator -ApiKey 'ak_ruleset_one', 'ak_ruleset_two'
     $one = Get-ComposioConnection
     $two = Connect-Composio -ApiKey (ConvertTo-Secure 'ak_ruleset_two') -BaseUri $emulator.BaseUri -PassThru -SkipCheck
     Connect-Composio -ApiKey (ConvertTo-Secure 'ak_ruleset_one') -BaseUri $emulator.BaseUri -SkipCheck
     $callback = 'https://example.com/cb'
-    $ConfigsPath = '/api/v3.1/auth_configs'
 
     # A script run unattended (new pwsh, -NonInteractive, stdin closed), connected to the emulator; its output lines.
     function Invoke-Unattended([string] $Body) {

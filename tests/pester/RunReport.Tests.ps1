@@ -3,10 +3,7 @@
 # ends with one summary on the Information stream.
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     $emulator = Start-TestEmulator
 
     # The What if lines a block writes to the host, through a transcript.

@@ -1,12 +1,4 @@
-BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    $emulator = Start-TestEmulator
-}
-
-AfterAll {
-    Stop-TestEmulator $emulator
-}
+. (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
 Describe 'Set-ComposioAuthConfig' {
     BeforeEach {

@@ -5,8 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'StubServer.ps1')
-    $script:TestCacheDir = Join-Path ([IO.Path]::GetTempPath()) "composio-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $env:COMPOSIO_CACHE_DIR = $script:TestCacheDir
+    $null = New-TestCache
     $script:Config = '{"id":"ac_stub00000001","uuid":"u","type":"custom","toolkit":{"slug":"github","logo":""},"name":"Stub","auth_scheme":"OAUTH2","is_composio_managed":false,"credentials":{"client_id":"abc"},"status":"ENABLED","no_of_connections":0,"tool_access_config":{}}'
     function Connect-Stub($Stub) {
         Connect-Composio -ApiKey (ConvertTo-SecureString 'ak_stub_key_0001' -AsPlainText -Force) -BaseUri $Stub.BaseUri -SkipCheck
@@ -15,8 +14,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Composio
-    Remove-Item $script:TestCacheDir -Recurse -Force -ErrorAction SilentlyContinue
-    $env:COMPOSIO_CACHE_DIR = $null
+    Remove-TestCache
 }
 
 Describe 'A 2xx is a success whatever its body' {

@@ -2,12 +2,8 @@
 # conflicts, failures and reruns. The emulator's request log is the witness of what was sent.
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     $emulator = Start-TestEmulator
-    $ConfigsPath = '/api/v3.1/auth_configs'
 
     # Three kinds of entry: managed with scopes and tools, custom with a secret reference, managed and disabled.
     $ThreeConfigs = @'

@@ -2,10 +2,7 @@
 # (so syncing it back changes nothing) and never holds a secret.
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     $emulator = Start-TestEmulator
 
     function New-RawConfig([string] $Toolkit, [hashtable] $AuthConfig) {

@@ -39,10 +39,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigFixtures.ps1')
-    . (Join-Path $PSScriptRoot 'AuthConfigTestSupport.ps1')
-    . (Join-Path $PSScriptRoot 'DesiredStateFixtures.ps1')
+    . (Join-Path $PSScriptRoot 'DesiredStateSuite.ps1')
     $emulator = Start-TestEmulator
 
     # The terminating error a sync of the file ends with (or $null).

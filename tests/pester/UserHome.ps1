@@ -31,8 +31,7 @@ function Invoke-UserPwsh {
     )
     $prelude = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'; if (Get-Variable PSStyle -ErrorAction Ignore) { `$PSStyle.OutputRendering = 'PlainText' }`n"
     $exe = if ($ModuleHost -and $env:COMPOSIO_TEST_HOST) { $env:COMPOSIO_TEST_HOST } else { [Environment]::ProcessPath }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
-    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    $psi = New-PwshStartInfo -Exe $exe
     # Windows PowerShell's default policy would refuse the module's format files.
     if ($ModuleHost) { foreach ($a in '-ExecutionPolicy', 'Bypass') { $psi.ArgumentList.Add($a) } }
     foreach ($a in '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($prelude + $Script))) {
