@@ -28,23 +28,16 @@ public sealed class ToolListTests(EmulatorFixture fixture) : EmulatorTest(fixtur
     }
 
     [Fact]
-    public async Task Pages_WithCursor_UntilTheLast()
+    public async Task Pages_WithCursor()
     {
         var all = Slugs(await Api.GetAsync("tools?toolkit_slug=github"));
-        var walked = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await Api.GetAsync("tools?toolkit_slug=github&limit=3" + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            Assert.Equal(200, page.Code);
-            walked.AddRange(Slugs(page));
-            cursor = page.Obj["next_cursor"]?.GetValue<string>();
-            pages++;
-            Assert.Equal((all.Count + 2) / 3, page.Obj["total_pages"]!.GetValue<int>());
-        }
-        while (cursor != null && pages < 10);
-        Assert.Equal(all, walked);
+        var first = await Api.GetAsync("tools?toolkit_slug=github&limit=3");
+        Assert.Equal(all.Take(3), Slugs(first));
+        Assert.Equal((all.Count + 2) / 3, first.Obj["total_pages"]!.GetValue<int>());
+        var cursor = first.Obj["next_cursor"]!.GetValue<string>();
+        var second = await Api.GetAsync("tools?toolkit_slug=github&limit=3&cursor=" + Uri.EscapeDataString(cursor));
+        Assert.Equal(all.Skip(3).Take(3), Slugs(second));
+        Assert.Equal(2, second.Obj["current_page"]!.GetValue<int>());
     }
 
     [Fact]
