@@ -49,7 +49,7 @@ namespace Composio.Client
             var id = created.AuthConfig?.Id;
             if (string.IsNullOrEmpty(id))
             {
-                throw api.Describe(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+                throw api.WithFacts(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
                     "The Composio API answered the create without an auth config id. The auth config may have been created.")
                 { MayHaveActed = true });
             }
@@ -156,7 +156,7 @@ namespace Composio.Client
             }
             else if (!ApiIdentifiers.IsToolkitSlug(wire.Slug))
             {
-                throw api.Describe(new ComposioException("InvalidServerToolkitSlug", ComposioErrorKind.InvalidResponse,
+                throw api.WithFacts(new ComposioException("InvalidServerToolkitSlug", ComposioErrorKind.InvalidResponse,
                     $"The Composio API answered toolkit '{checkedSlug}' with the slug '{wire.Slug}', which is not a toolkit slug (letters, digits, '-' and '_'); it was not used."));
             }
             return wire.ToModel();

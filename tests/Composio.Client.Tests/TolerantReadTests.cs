@@ -84,7 +84,7 @@ public class TolerantReadTests
         Assert.Equal(2, walker.Unreadable.Count);
         Assert.StartsWith("items[0]", walker.Unreadable[0]);
         Assert.StartsWith("no_of_connections", walker.Unreadable[1]);
-        Assert.Contains("2 value(s)", Composio.Client.Json.UnreadableValues.Describe(walker.Unreadable));
+        Assert.Contains("2 value(s)", Composio.Client.Json.UnreadableValues.Summary(walker.Unreadable));
     }
 
     [Fact]

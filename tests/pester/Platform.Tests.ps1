@@ -200,6 +200,9 @@ $folder = [Activator]::CreateInstance($folderType, $flags, $null, [object[]]@([s
 $foreign = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Extensions.Options' -and $_.GetName().Version.Major -eq 8 }
 'foreign:' + $foreign.GetName().Version
 $token = 'PublicKeyToken=adb9793829ddae60'
+# A script's own types live in a dynamic assembly: not a file of ours.
+class ScriptType {}
+$dynamic = [ScriptType].Assembly
 $cases = [ordered]@{
     'older-by-unknown'   = @("Microsoft.Extensions.Primitives, Version=8.0.0.0, Culture=neutral, $token", $null)
     'older-by-foreign'   = @("Microsoft.Extensions.Primitives, Version=8.0.0.0, Culture=neutral, $token", $foreign)
@@ -208,6 +211,8 @@ $cases = [ordered]@{
     'other-token'        = @('Microsoft.Extensions.Primitives, Version=10.0.0.0, Culture=neutral, PublicKeyToken=0123456789abcdef', $asm)
     'not-ours'           = @("Microsoft.Extensions.Hosting, Version=8.0.0.0, Culture=neutral, $token", $null)
     'client-by-module'   = @('Composio.Client, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null', $asm)
+    'same-by-dynamic'    = @("Microsoft.Extensions.Primitives, Version=10.0.0.0, Culture=neutral, $token", $dynamic)
+    'other-culture'      = @("Microsoft.Extensions.Primitives, Version=10.0.0.0, Culture=fr, $token", $asm)
 }
 foreach ($case in $cases.GetEnumerator()) {
     $path = Invoke-Member $folder 'Choose' ([object[]]@([Reflection.AssemblyName]::new($case.Value[0]), [Reflection.Assembly]$case.Value[1]))
@@ -223,6 +228,8 @@ foreach ($case in $cases.GetEnumerator()) {
             $output | Should -Contain 'other-token:none'
             $output | Should -Contain 'not-ours:none'
             $output | Should -Contain 'client-by-module:Composio.Client.dll'
+            $output | Should -Contain 'same-by-dynamic:none' -Because 'a dynamic assembly (a script''s class) is not ours: only our files ask'
+            $output | Should -Contain 'other-culture:none' -Because 'the full name is checked, culture included'
         }
         finally { Remove-Item -LiteralPath $userHome -Recurse -Force -ErrorAction SilentlyContinue }
     }

@@ -44,14 +44,28 @@ namespace Composio.Client.Http
         /// <summary>After the answer was read: the values it held that could not be read and were left empty.</summary>
         public IReadOnlyList<string> Unreadable { get; set; } = Array.Empty<string>();
 
-        /// <summary>Copies the request's facts onto an error about it.</summary>
-        public ComposioException Describe(ComposioException error)
+        /// <summary>The error with the request's facts copied onto it.</summary>
+        public ComposioException WithFacts(ComposioException error)
         {
             error.Target ??= Target;
             error.Name ??= Name;
             error.Toolkit ??= Toolkit;
             error.Method ??= Method.Method;
             return error;
+        }
+
+        /// <summary>
+        /// The error with the facts of the call <paramref name="message"/> carries, and whether an
+        /// earlier attempt may have acted (lost answer, gateway error): then a failure does not
+        /// mean nothing happened. The transport and the retry handler both end here.
+        /// </summary>
+        public static ComposioException WithFacts(HttpRequestMessage message, ComposioException error)
+        {
+            if (RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
+            {
+                error.MayHaveActed = true;
+            }
+            return RequestProperties.Get<ApiRequest>(message, RequestProperties.Request)?.WithFacts(error) ?? error;
         }
     }
 }

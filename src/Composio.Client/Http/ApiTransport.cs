@@ -33,11 +33,12 @@ namespace Composio.Client.Http
         private readonly IHttpClientFactory _factory;
         private readonly string _prefix;
         /// <summary>Shared by every handler the factory makes (rotation included): one pause per connection.</summary>
-        private readonly ThrottleGate _gate = new ThrottleGate();
+        private readonly ThrottleGate _gate;
 
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             _options = options;
+            _gate = new ThrottleGate(options.Time);
             var proxy = ProxyPolicy.FromEnvironment();
             if (primaryHandler == null)
             {
@@ -98,15 +99,15 @@ namespace Composio.Client.Http
             }
             catch (ComposioException ex)
             {
-                Describe(ex, request, message);
+                ApiRequest.WithFacts(message, ex);
                 throw; // Keeps the retry handler's stack.
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
                 // The retry handler reports what it can judge; anything that slips past it still
                 // reaches the caller as a ComposioException, never as a raw transport exception.
-                throw Describe(new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
-                    $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex), request, message);
+                throw ApiRequest.WithFacts(message, new ComposioException("ComposioConnectionFailed", ComposioErrorKind.Connection,
+                    $"Could not reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex));
             }
 
             using (response)
@@ -122,23 +123,10 @@ namespace Composio.Client.Http
                         ClientLog.Verbose($"{request.Method} /{request.Path}: 404 after an attempt whose answer was lost; it was deleted then.");
                         return ("{}", "application/json");
                     }
-                    throw Describe(ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets), request, message);
+                    throw ApiRequest.WithFacts(message, ErrorBodyReader.FromResponse(response.StatusCode, mediaType, body, request.Target, secrets));
                 }
                 return (body, mediaType);
             }
-        }
-
-        /// <summary>
-        /// The request's facts on its error, and whether an earlier attempt may have acted (lost
-        /// answer, gateway error): then a failure does not mean nothing happened.
-        /// </summary>
-        private static ComposioException Describe(ComposioException error, ApiRequest request, HttpRequestMessage message)
-        {
-            if (RequestProperties.Flag(message, RequestProperties.EarlierAttemptUnclear))
-            {
-                error.MayHaveActed = true;
-            }
-            return request.Describe(error);
         }
 
         private static T Read<T>(string body, string? mediaType, ApiRequest request)
@@ -162,13 +150,13 @@ namespace Composio.Client.Http
             }
             if (request.Unreadable.Count > 0)
             {
-                ClientLog.Verbose($"{request.Method} /{request.Path}: {UnreadableValues.Describe(request.Unreadable)}");
+                ClientLog.Verbose($"{request.Method} /{request.Path}: {UnreadableValues.Summary(request.Unreadable)}");
             }
             return value ?? throw InvalidResponse(request, "an empty JSON value");
         }
 
         private static ComposioException InvalidResponse(ApiRequest request, string what) =>
-            request.Describe(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
+            request.WithFacts(new ComposioException("ComposioInvalidResponse", ComposioErrorKind.InvalidResponse,
                 $"The Composio API answered {request.Method} /{request.Path} with {what}."));
 
         public void Dispose()

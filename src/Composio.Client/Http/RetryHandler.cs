@@ -42,9 +42,9 @@ namespace Composio.Client.Http
                 var answered = false;
                 try
                 {
-                    using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    using (var timeout = _options.Time.CreateCancellationTokenSource(_options.Timeout))
+                    using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
                     {
-                        attemptToken.CancelAfter(_options.Timeout);
                         try
                         {
                             response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
@@ -125,7 +125,7 @@ namespace Composio.Client.Http
                 }
 
                 ClientLog.Verbose($"Retrying {request.Method} {request.RequestUri?.AbsolutePath} after {reason}; waiting {delay.TotalSeconds:0.0#} s (retry {attempt + 1} of {_policy.MaxRetries}).");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _options.Time.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -170,7 +170,7 @@ namespace Composio.Client.Http
         private static ComposioException TlsFailed(HttpRequestMessage request, Exception failure)
         {
             var host = request.RequestUri?.GetLeftPart(UriPartial.Authority);
-            return Describe(request, new ComposioException("ComposioTlsFailed", ComposioErrorKind.Connection,
+            return ApiRequest.WithFacts(request, new ComposioException("ComposioTlsFailed", ComposioErrorKind.Connection,
                 $"Could not reach {host}: the server did not answer TLS on that port (or its certificate was refused), so nothing was sent. " +
                 $"Check the base URI: https:// needs a TLS server on that port; a server that speaks plain http needs http://. ({failure.GetBaseException().Message})",
                 failure));
@@ -179,7 +179,7 @@ namespace Composio.Client.Http
         private ComposioException OutcomeUnknown(HttpRequestMessage request, Exception failure, bool timedOut)
         {
             var what = timedOut ? $"no answer came within {_options.Timeout.TotalSeconds:0.#} s" : "the connection was lost before the answer arrived";
-            return Describe(request, new ComposioException(
+            return ApiRequest.WithFacts(request, new ComposioException(
                 "CreateOutcomeUnknown",
                 ComposioErrorKind.OutcomeUnknown,
                 $"The create request was sent, but {what}. The auth config may have been created; it was not retried, to avoid a duplicate.",
@@ -191,20 +191,11 @@ namespace Composio.Client.Http
         {
             var host = request.RequestUri?.GetLeftPart(UriPartial.Authority);
             var attempts = _policy.MaxRetries + 1;
-            return Describe(request, timedOut
+            return ApiRequest.WithFacts(request, timedOut
                 ? new ComposioException("ComposioTimeout", ComposioErrorKind.Timeout,
                     $"No answer from {host} within {_options.Timeout.TotalSeconds:0.#} s ({attempts} attempts).", failure)
                 : new ComposioException("ComposioConnectionFailed", refused ? ComposioErrorKind.Connection : ComposioErrorKind.ConnectionLost,
                     $"Could not reach {host}: {(refused ? "connection refused" : failure.Message)} ({attempts} attempts).", failure));
-        }
-
-        private static ComposioException Describe(HttpRequestMessage request, ComposioException error)
-        {
-            if (RequestProperties.Flag(request, RequestProperties.EarlierAttemptUnclear))
-            {
-                error.MayHaveActed = true;
-            }
-            return RequestProperties.Get<ApiRequest>(request, RequestProperties.Request)?.Describe(error) ?? error;
         }
     }
 }

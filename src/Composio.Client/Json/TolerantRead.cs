@@ -45,7 +45,7 @@ namespace Composio.Client.Json
             return (JsonConverter)Activator.CreateInstance(typeof(ObjectMember<>).MakeGenericType(type), name);
         }
 
-        internal static string Describe(JsonElement value)
+        internal static string Excerpt(JsonElement value)
         {
             var text = value.ValueKind == JsonValueKind.Object ? "an object"
                 : value.ValueKind == JsonValueKind.Array ? "an array"
@@ -75,7 +75,7 @@ namespace Composio.Client.Json
                     case JsonValueKind.String when bool.TryParse(value.GetString()?.Trim(), out var b): return b;
                     case JsonValueKind.Number when value.TryGetDouble(out var n) && (n == 0 || n == 1): return n == 1;
                 }
-                ReadProblems.Note($"{_name} ({Describe(value)} is not true or false)");
+                ReadProblems.Note($"{_name} ({Excerpt(value)} is not true or false)");
                 return null;
             }
 
@@ -106,7 +106,7 @@ namespace Composio.Client.Json
                 {
                     return (int)number;
                 }
-                ReadProblems.Note($"{_name} ({Describe(value)} is not a whole number)");
+                ReadProblems.Note($"{_name} ({Excerpt(value)} is not a whole number)");
                 return null;
             }
 
@@ -129,7 +129,7 @@ namespace Composio.Client.Json
                     case JsonValueKind.True:
                     case JsonValueKind.False: return value.GetRawText();
                 }
-                ReadProblems.Note($"{_name} ({Describe(value)} where text was expected)");
+                ReadProblems.Note($"{_name} ({Excerpt(value)} where text was expected)");
                 return null;
             }
 
@@ -172,7 +172,7 @@ namespace Composio.Client.Json
                 var value = Take(ref reader);
                 if (value.ValueKind != JsonValueKind.Array)
                 {
-                    ReadProblems.Note($"{_name} ({Describe(value)} where a list was expected)");
+                    ReadProblems.Note($"{_name} ({Excerpt(value)} where a list was expected)");
                     return null;
                 }
                 var items = new List<TItem>();
@@ -206,7 +206,7 @@ namespace Composio.Client.Json
             var expectObject = type.IsClass && type != typeof(string) && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>));
             if (expectObject && value.ValueKind != JsonValueKind.Object)
             {
-                ReadProblems.Note($"{name} ({Describe(value)} where an object was expected)");
+                ReadProblems.Note($"{name} ({Excerpt(value)} where an object was expected)");
                 return default!;
             }
             if (type == typeof(string))
@@ -215,7 +215,7 @@ namespace Composio.Client.Json
                 {
                     return (T)(object)(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
                 }
-                ReadProblems.Note($"{name} ({Describe(value)} where text was expected)");
+                ReadProblems.Note($"{name} ({Excerpt(value)} where text was expected)");
                 return default!;
             }
             try
@@ -224,7 +224,7 @@ namespace Composio.Client.Json
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is NotSupportedException)
             {
-                ReadProblems.Note($"{name} ({Describe(value)} could not be read)");
+                ReadProblems.Note($"{name} ({Excerpt(value)} could not be read)");
                 return default!;
             }
         }

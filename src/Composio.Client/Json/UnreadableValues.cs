@@ -7,7 +7,7 @@ namespace Composio.Client.Json
     public static class UnreadableValues
     {
         /// <summary>One sentence; the first few values are named.</summary>
-        public static string Describe(IReadOnlyCollection<string> items)
+        public static string Summary(IReadOnlyCollection<string> items)
         {
             const int Named = 5;
             var named = string.Join("; ", items.Take(Named));

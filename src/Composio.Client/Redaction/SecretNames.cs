@@ -6,6 +6,7 @@ namespace Composio.Client.Redaction
     /// <summary>Decides which credential fields hold secrets, from their name when no schema says so.</summary>
     public static class SecretNames
     {
+        /// <summary>What the server and this module show instead of a secret; never a value to send.</summary>
         public const string Mask = "***";
 
         // `client_id` and `generic_id` are identifiers, not secrets; anything naming a secret,

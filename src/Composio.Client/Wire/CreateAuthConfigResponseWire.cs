@@ -50,20 +50,4 @@ namespace Composio.Client.Wire
         [JsonPropertyName("is_composio_managed")] public bool? IsComposioManaged { get; set; }
         [JsonPropertyName("restrict_to_following_tools")] public List<string>? RestrictToFollowingTools { get; set; }
     }
-
-    internal sealed class PageWire<T>
-    {
-        [JsonPropertyName("items")] public List<T>? Items { get; set; }
-        [JsonPropertyName("next_cursor")] public string? NextCursor { get; set; }
-        [JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
-        [JsonPropertyName("current_page")] public int? CurrentPage { get; set; }
-        [JsonPropertyName("total_items")] public int? TotalItems { get; set; }
-    }
-
-    internal sealed class CategoryWire
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("slug")] public string? Slug { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-    }
 }

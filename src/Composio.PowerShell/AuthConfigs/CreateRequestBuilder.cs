@@ -3,8 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Requests;
-using Composio.PowerShell.AuthConfigs;
-using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.AuthConfigs
@@ -17,14 +15,11 @@ namespace Composio.PowerShell.AuthConfigs
     internal sealed class CreateRequestBuilder
     {
         /// <summary>Credential fields that static parameters cover, and which parameter.</summary>
-        private const string ScopesField = "scopes";
-        private const string UserScopesField = "user_scopes";
-
         public static readonly IReadOnlyDictionary<string, string> StaticFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["scopes"] = "Scope",
-            ["oauth_redirect_uri"] = "RedirectUri",
-            ["user_scopes"] = "UserScope",
+            [CredentialFields.Scopes] = "Scope",
+            [CredentialFields.RedirectUri] = "RedirectUri",
+            [CredentialFields.UserScopes] = "UserScope",
         };
 
         public AuthConfigType Type { get; set; }
@@ -47,7 +42,8 @@ namespace Composio.PowerShell.AuthConfigs
         public bool? IsEnabledForToolRouter { get; set; }
         /// <summary>Shared credentials (secrets every connection uses); values as given, text trimmed.</summary>
         public IDictionary? SharedCredentials { get; set; }
-        public AuthFieldParameters FieldParameters { get; set; } = AuthFieldParameters.Empty;
+        /// <summary>The credential-field parameters given (-ClientSecret).</summary>
+        public FieldArguments FieldArguments { get; set; } = FieldArguments.None;
 
         /// <summary>A piped CSV row: its columns named after the scheme's creation fields are credentials.</summary>
         public System.Management.Automation.PSObject? Row { get; set; }
@@ -124,18 +120,18 @@ namespace Composio.PowerShell.AuthConfigs
 
         private Dictionary<string, object?> CollectCredentials()
         {
-            var values = CredentialTable.From(Credentials, FieldParameters);
+            var values = CredentialTable.From(Credentials, FieldArguments);
             if (Scope != null)
             {
-                CredentialTable.AddOnce(values, ScopesField, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
+                CredentialTable.AddOnce(values, CredentialFields.Scopes, string.Join(",", WhitespaceRule.List(Scope)!), "-Scope");
             }
             if (RedirectUri != null)
             {
-                CredentialTable.AddOnce(values, CredentialValidator.RedirectUriField, RedirectUri.OriginalString, "-RedirectUri");
+                CredentialTable.AddOnce(values, CredentialFields.RedirectUri, RedirectUri.OriginalString, "-RedirectUri");
             }
             if (UserScope != null)
             {
-                CredentialTable.AddOnce(values, UserScopesField, string.Join(",", WhitespaceRule.List(UserScope)!), "-UserScope");
+                CredentialTable.AddOnce(values, CredentialFields.UserScopes, string.Join(",", WhitespaceRule.List(UserScope)!), "-UserScope");
             }
             return values;
         }
@@ -176,8 +172,7 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 return "-" + staticName;
             }
-            var dynamic = FieldParameters.Parameters.FirstOrDefault(p => p.Field.Name == field.Name);
-            return dynamic != null ? "-" + dynamic.ParameterName : $"-Credentials @{{ {field.Name} = ... }}";
+            return FieldArguments.ParameterNames.TryGetValue(field.Name, out var dynamic) ? "-" + dynamic : $"-Credentials @{{ {field.Name} = ... }}";
         }
     }
 }

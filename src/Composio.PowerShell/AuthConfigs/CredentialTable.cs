@@ -1,10 +1,10 @@
 using System;
+using Composio.Client.Redaction;
 using Composio.PowerShell.Errors;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using Composio.PowerShell.Binding;
 
 namespace Composio.PowerShell.AuthConfigs
 {
@@ -15,9 +15,6 @@ namespace Composio.PowerShell.AuthConfigs
     /// </summary>
     internal static class CredentialTable
     {
-        /// <summary>What the server and this module show instead of a secret; never a value to send.</summary>
-        public const string Masked = "***";
-
         public static Dictionary<string, object?> From(IDictionary? table)
         {
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -38,12 +35,12 @@ namespace Composio.PowerShell.AuthConfigs
         }
 
         /// <summary>-Credentials and the credential-field parameters (-ClientSecret, ...) together; a field given both ways is refused.</summary>
-        public static Dictionary<string, object?> From(IDictionary? table, AuthFieldParameters fields)
+        public static Dictionary<string, object?> From(IDictionary? table, FieldArguments fields)
         {
             var values = From(table);
-            foreach (var bound in fields.BoundValues())
+            foreach (var given in fields.Given)
             {
-                AddOnce(values, bound.Key.Field.Name, Value(bound.Key.Field.Name, bound.Value), "-" + bound.Key.ParameterName);
+                AddOnce(values, given.Key, Value(given.Key, given.Value), "-" + fields.ParameterNames[given.Key]);
             }
             return values;
         }
@@ -68,7 +65,7 @@ namespace Composio.PowerShell.AuthConfigs
             {
                 case null:
                     return null;
-                case string s when s.Trim() == Masked:
+                case string s when s.Trim() == SecretNames.Mask:
                     throw ErrorCatalog.MaskedCredentialValue.At(null, key, key);
                 case string s:
                     return s;

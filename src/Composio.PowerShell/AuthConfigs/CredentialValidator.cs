@@ -21,9 +21,8 @@ namespace Composio.PowerShell.AuthConfigs
     internal sealed class CredentialValidator
     {
         /// <summary>What a Composio-managed config takes in its credentials.</summary>
-        public static readonly IReadOnlyCollection<string> ManagedKeys = new[] { "scopes", "user_scopes" };
+        public static readonly IReadOnlyCollection<string> ManagedKeys = new[] { CredentialFields.Scopes, CredentialFields.UserScopes };
 
-        public const string RedirectUriField = "oauth_redirect_uri";
 
         private readonly Toolkit _toolkit;
         private readonly AuthConfigType _type;
@@ -123,7 +122,7 @@ namespace Composio.PowerShell.AuthConfigs
                 return value;
             }
             text = text.Trim();
-            if (string.Equals(field, RedirectUriField, StringComparison.Ordinal))
+            if (string.Equals(field, CredentialFields.RedirectUri, StringComparison.Ordinal))
             {
                 CheckRedirectUri(text, target);
             }
@@ -134,7 +133,7 @@ namespace Composio.PowerShell.AuthConfigs
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw ErrorCatalog.InvalidRedirectUri.At(target, RedirectUriField, text);
+                throw ErrorCatalog.InvalidRedirectUri.At(target, CredentialFields.RedirectUri, text);
             }
         }
 

@@ -14,8 +14,6 @@ namespace Composio.PowerShell.AuthConfigs
     /// </summary>
     internal sealed class UpdateRequestBuilder
     {
-        public const string ScopesField = "scopes";
-        public const string UserScopesField = "user_scopes";
 
         /// <summary>The new name; null leaves it.</summary>
         public string? Name { get; set; }
@@ -50,7 +48,7 @@ namespace Composio.PowerShell.AuthConfigs
         public string Changes(string? target)
         {
             Name = WhitespaceRule.Name(Name, target, "keep the current one");
-            if (Scope != null && Credentials != null && Credentials.Keys.Any(k => string.Equals(k, ScopesField, StringComparison.OrdinalIgnoreCase)))
+            if (Scope != null && Credentials != null && Credentials.Keys.Any(k => string.Equals(k, CredentialFields.Scopes, StringComparison.OrdinalIgnoreCase)))
             {
                 throw ErrorCatalog.ScopeGivenTwice.At(target, "Scope");
             }
@@ -65,7 +63,7 @@ namespace Composio.PowerShell.AuthConfigs
             }
             if (Scope != null)
             {
-                parts.Add("scopes");
+                parts.Add(CredentialFields.Scopes);
             }
             if (ToolsForConnectedAccountCreation != null)
             {
@@ -174,11 +172,11 @@ namespace Composio.PowerShell.AuthConfigs
                 credentials ??= new Dictionary<string, object?>(StringComparer.Ordinal);
                 if (scopes != null)
                 {
-                    credentials[ScopesField] = scopes;
+                    credentials[CredentialFields.Scopes] = scopes;
                 }
                 if (userScopes != null)
                 {
-                    credentials[UserScopesField] = userScopes;
+                    credentials[CredentialFields.UserScopes] = userScopes;
                 }
                 request.Credentials = credentials;
             }

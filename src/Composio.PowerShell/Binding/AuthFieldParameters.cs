@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Security;
 using Composio.Client.Errors;
+using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Errors;
 
 namespace Composio.PowerShell.Binding
@@ -125,16 +126,20 @@ namespace Composio.PowerShell.Binding
             return new AuthFieldParameters(assigned, dictionary);
         }
 
-        /// <summary>Field name → value for each field parameter the user bound (SecureStrings still protected).</summary>
-        public IEnumerable<KeyValuePair<FieldParameter, object?>> BoundValues()
+        /// <summary>What the command line gave through these parameters, for the request builders.</summary>
+        public FieldArguments Arguments()
         {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var given = new List<KeyValuePair<string, object?>>();
             foreach (var parameter in Parameters)
             {
+                names[parameter.Field.Name] = parameter.ParameterName;
                 if (Dictionary.TryGetValue(parameter.ParameterName, out var runtime) && runtime.IsSet)
                 {
-                    yield return new KeyValuePair<FieldParameter, object?>(parameter, runtime.Value);
+                    given.Add(new KeyValuePair<string, object?>(parameter.Field.Name, runtime.Value));
                 }
             }
+            return new FieldArguments(names, given);
         }
 
         /// <summary>The original field name first, so help and completion tooltips say what goes on the wire.</summary>

@@ -99,12 +99,6 @@ namespace Composio.PowerShell.Binding
         public static string Word(string? wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
 
         public static CompletionResult Result(string value, string tooltip) =>
-            new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, string.IsNullOrEmpty(tooltip) ? value : tooltip);
-
-        /// <summary>The value as it must be typed: single-quoted (PowerShell's own escaping) when it has characters the parser would read.</summary>
-        public static string Quote(string value) =>
-            value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.')
-                ? value
-                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
+            new CompletionResult(PowerShellLiteral.Argument(value), value, CompletionResultType.ParameterValue, string.IsNullOrEmpty(tooltip) ? value : tooltip);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using Composio.Client.Errors;
+using Composio.Client.Redaction;
 using Composio.Client.Validation;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
@@ -27,7 +28,6 @@ namespace Composio.PowerShell.Cmdlets
     {
         private const string InputObjectSet = "InputObject";
         private const string IdSet = "Id";
-        private const string Masked = "***";
 
         /// <summary>The -Secret field for the proxy's auth key, which reads show only as ***.</summary>
         private const string ProxyAuthKeyField = "proxy_auth_key";
@@ -124,16 +124,7 @@ namespace Composio.PowerShell.Cmdlets
                     var example = string.Join("; ", missing.Select(m => m + " = ..."));
                     throw ErrorCatalog.CopySecretMissing.At(label, missing[0], label, string.Join(", ", missing), source.Name ?? source.Id, example);
                 }
-                Toolkit toolkit;
-                try
-                {
-                    toolkit = Await(token => connection.Toolkits.GetAsync(source.Toolkit, token));
-                }
-                catch (ComposioException ex)
-                {
-                    throw ToolkitErrors.Describe(ex, source.Toolkit, connection.Toolkits);
-                }
-                var request = builder.Build(toolkit);
+                var request = builder.Build(RequireToolkit(connection, source.Toolkit));
                 return PlanCreate(connection, request, label, source.IsEnabled == false,
                     source.ToolsAvailableForExecution.Count == 0 ? null : source.ToolsAvailableForExecution.ToArray());
             });
@@ -149,7 +140,7 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     credentials[pair.Key] = secret;
                 }
-                else if (pair.Value is string text && text == Masked)
+                else if (pair.Value is string text && text == SecretNames.Mask)
                 {
                     missing.Add(pair.Key);
                 }

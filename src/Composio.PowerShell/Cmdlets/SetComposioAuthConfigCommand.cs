@@ -131,7 +131,7 @@ namespace Composio.PowerShell.Cmdlets
                 {
                     throw unresolved;
                 }
-                var table = CredentialTable.From(Credentials, _fieldParameters);
+                var table = CredentialTable.From(Credentials, _fieldParameters.Arguments());
                 _credentials = table.Count == 0 ? null : table;
                 _sharedCredentials = SharedCredentials == null || SharedCredentials.Count == 0 ? null : CredentialTable.From(SharedCredentials);
                 // Given on the command line, a bad -Name or a doubled scope would fail every item alike.

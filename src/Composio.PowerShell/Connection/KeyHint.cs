@@ -1,3 +1,5 @@
+using Composio.Client.Redaction;
+
 namespace Composio.PowerShell.Connection
 {
     /// <summary>
@@ -13,7 +15,7 @@ namespace Composio.PowerShell.Connection
         {
             if (string.IsNullOrEmpty(key) || key.Length < MinimumLength)
             {
-                return "***";
+                return SecretNames.Mask;
             }
             var underscore = key.IndexOf('_');
             var prefix = underscore > 0 && underscore <= 3 ? key.Substring(0, underscore + 1) : string.Empty;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Redaction;
+using Composio.PowerShell.AuthConfigs;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -12,9 +13,6 @@ namespace Composio.PowerShell.DesiredState
     /// </summary>
     internal static class AuthConfigExporter
     {
-        private const string ScopesField = "scopes";
-        private const string UserScopesField = "user_scopes";
-
         public static DesiredAuthConfig From(AuthConfig config, Toolkit? toolkit)
         {
             var custom = !config.IsComposioManaged;
@@ -27,8 +25,8 @@ namespace Composio.PowerShell.DesiredState
                 Enabled = config.IsEnabled ?? true,
                 ToolsForConnectedAccountCreation = config.ToolsForConnectedAccountCreation.Count > 0 ? config.ToolsForConnectedAccountCreation.ToArray() : null,
             };
-            entry.Scopes = ScopeList(config, ScopesField);
-            entry.UserScopes = ScopeList(config, UserScopesField);
+            entry.Scopes = ScopeList(config, CredentialFields.Scopes);
+            entry.UserScopes = ScopeList(config, CredentialFields.UserScopes);
             entry.ToolsAvailableForExecution = config.ToolsAvailableForExecution.Count > 0 ? config.ToolsAvailableForExecution.ToArray() : null;
             entry.EnabledForToolRouter = config.IsEnabledForToolRouter;
             if (custom && config.ProxyUrl != null)
@@ -47,7 +45,7 @@ namespace Composio.PowerShell.DesiredState
             if (custom)
             {
                 entry.Credentials = config.Credentials
-                    .Where(c => c.Value != null && !string.Equals(c.Key, ScopesField, StringComparison.OrdinalIgnoreCase) && !string.Equals(c.Key, UserScopesField, StringComparison.OrdinalIgnoreCase))
+                    .Where(c => c.Value != null && !string.Equals(c.Key, CredentialFields.Scopes, StringComparison.OrdinalIgnoreCase) && !string.Equals(c.Key, CredentialFields.UserScopes, StringComparison.OrdinalIgnoreCase))
                     .OrderBy(c => c.Key, StringComparer.Ordinal)
                     .Select(c => Credential(entry, toolkit, c.Key, c.Value!))
                     .ToList();

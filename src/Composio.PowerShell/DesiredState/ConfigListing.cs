@@ -30,7 +30,7 @@ namespace Composio.PowerShell.DesiredState
             }
             if (walker.Unreadable.Count > 0)
             {
-                warn("Listing auth configs: " + UnreadableValues.Describe(walker.Unreadable));
+                warn("Listing auth configs: " + UnreadableValues.Summary(walker.Unreadable));
             }
             return configs;
         }

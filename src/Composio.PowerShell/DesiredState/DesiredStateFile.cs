@@ -53,7 +53,8 @@ namespace Composio.PowerShell.DesiredState
 
         public string Identity => IdentityOf(Toolkit, Name);
 
-        public string Describe() => $"entry {Index} (toolkit '{Toolkit}', name '{Name}')";
+        /// <summary>What a message calls the entry: "entry 2 (toolkit 'github', name 'ci')".</summary>
+        public string Label => $"entry {Index} (toolkit '{Toolkit}', name '{Name}')";
 
         /// <summary>Toolkit slugs compare case-insensitively; names exactly, as the server stores them.</summary>
         public static string IdentityOf(string toolkit, string? name) => toolkit.ToLowerInvariant() + "\n" + name;
@@ -92,8 +93,8 @@ namespace Composio.PowerShell.DesiredState
         public string? Secret { get; }
         public string? Env { get; }
 
-        /// <summary>Where the value was looked for; names only.</summary>
-        public string Describe() =>
+        /// <summary>Where the value is looked for, names only: "the -Secret entry 'x' or the environment variable Y".</summary>
+        public string Source =>
             Secret != null && Env != null ? $"the -Secret entry '{Secret}' or the environment variable {Env}"
             : Secret != null ? $"the -Secret entry '{Secret}'"
             : $"the environment variable {Env}";

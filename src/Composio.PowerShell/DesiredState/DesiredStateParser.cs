@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Composio.Client.Redaction;
 using Composio.Client.Validation;
+using Composio.PowerShell.AuthConfigs;
 
 namespace Composio.PowerShell.DesiredState
 {
@@ -15,17 +16,7 @@ namespace Composio.PowerShell.DesiredState
     /// </summary>
     internal sealed class DesiredStateParser
     {
-        public const string AuthConfigsKey = "AuthConfigs";
-        public const string PruneKey = "Prune";
-        private static readonly string[] s_rootKeys = { AuthConfigsKey, PruneKey };
-        private static readonly string[] s_entryKeys =
-        {
-            "Toolkit", "Name", "Type", "AuthScheme", "Credentials", "Scopes", "UserScopes", "ToolsForConnectedAccountCreation",
-            "ToolsAvailableForExecution", "ProxyUrl", "ProxyAuthKey", "EnabledForToolRouter", "SharedCredentials", "Enabled",
-        };
-        private static readonly string[] s_pruneKeys = { "Toolkits", "Name" };
-        private static readonly string[] s_referenceKeys = { "Secret", "Env" };
-        private const string ScopesField = "scopes";
+        private const string AuthConfigsKey = DesiredStateKeys.AuthConfigs;
 
         private readonly string _path;
         private readonly List<DesiredStateProblem> _problems = new List<DesiredStateProblem>();
@@ -68,7 +59,7 @@ namespace Composio.PowerShell.DesiredState
                 Add("DesiredStateInvalidValue", $"the file must hold one hashtable (JSON object) with the key {AuthConfigsKey}; it holds {node.Kind}.", node.Line);
                 return null;
             }
-            var keys = Keys(root, s_rootKeys, null);
+            var keys = Keys(root, DesiredStateKeys.Root, null);
             var entries = new List<DesiredAuthConfig>();
             if (!keys.TryGetValue(AuthConfigsKey, out var list))
             {
@@ -94,7 +85,7 @@ namespace Composio.PowerShell.DesiredState
                 }
             }
             CheckUniqueIdentities(entries);
-            var prune = keys.TryGetValue(PruneKey, out var pruneEntry) ? Prune(pruneEntry) : null;
+            var prune = keys.TryGetValue(DesiredStateKeys.Prune, out var pruneEntry) ? Prune(pruneEntry) : null;
             return new DesiredStateFile(_path, entries, prune);
         }
 
@@ -107,100 +98,44 @@ namespace Composio.PowerShell.DesiredState
                 return null;
             }
             // Named by its identity from the start, when it has one, so every message says which config it is.
-            if (Peek(map, "Toolkit") is string peekToolkit && Peek(map, "Name") is string peekName)
+            if (Peek(map, DesiredStateKeys.Toolkit.Name) is string peekToolkit && Peek(map, DesiredStateKeys.Name.Name) is string peekName)
             {
                 where = $"entry {index} (toolkit '{peekToolkit.ToLowerInvariant()}', name '{peekName}')";
             }
-            var keys = Keys(map, s_entryKeys, where);
-            var toolkit = RequiredText(keys, "Toolkit", map, where);
-            var name = RequiredText(keys, "Name", map, where);
+            var keys = Keys(map, DesiredStateKeys.EntryNames, where);
+            var toolkit = RequiredText(keys, DesiredStateKeys.Toolkit.Name, map, where);
+            var name = RequiredText(keys, DesiredStateKeys.Name.Name, map, where);
             if (toolkit != null && !ApiIdentifiers.IsToolkitSlug(toolkit))
             {
-                Add("DesiredStateInvalidValue", $"Toolkit '{toolkit}' is not a toolkit slug (letters, digits, '-' and '_', e.g. 'github').", keys["Toolkit"].Line, where);
+                Add("DesiredStateInvalidValue", $"Toolkit '{toolkit}' is not a toolkit slug (letters, digits, '-' and '_', e.g. 'github').", keys[DesiredStateKeys.Toolkit.Name].Line, where);
                 toolkit = null;
             }
             if (toolkit == null || name == null)
             {
                 return null;
             }
-            var entry = new DesiredAuthConfig { Index = index, Line = map.Line, Toolkit = toolkit.ToLowerInvariant(), Name = name };
-            where = entry.Describe();
+            var entry = new DesiredAuthConfig { Index = index, Line = map.Line };
+            DesiredStateKeys.Toolkit.Apply(entry, toolkit);
+            DesiredStateKeys.Name.Apply(entry, name);
+            where = entry.Label;
 
-            if (keys.TryGetValue("Type", out var type))
+            foreach (var key in DesiredStateKeys.Entry)
             {
-                var text = Text(type, where);
-                if (text != null)
+                if (key != DesiredStateKeys.Toolkit && key != DesiredStateKeys.Name && keys.TryGetValue(key.Name, out var given)
+                    && Value(key, given, where) is object value)
                 {
-                    if (string.Equals(text, nameof(AuthConfigType.ComposioManaged), StringComparison.OrdinalIgnoreCase))
-                    {
-                        entry.Type = AuthConfigType.ComposioManaged;
-                    }
-                    else if (string.Equals(text, nameof(AuthConfigType.Custom), StringComparison.OrdinalIgnoreCase))
-                    {
-                        entry.Type = AuthConfigType.Custom;
-                    }
-                    else
-                    {
-                        Add("DesiredStateInvalidValue", $"Type '{text}' is not known; use ComposioManaged or Custom.", type.Line, where);
-                    }
+                    key.Apply(entry, value);
                 }
-            }
-            if (keys.TryGetValue("AuthScheme", out var scheme))
-            {
-                entry.AuthScheme = Text(scheme, where)?.ToUpperInvariant();
-            }
-            if (keys.TryGetValue("Scopes", out var scopes))
-            {
-                entry.Scopes = Strings(scopes, where, splitCommas: true);
-            }
-            if (keys.TryGetValue("ToolsForConnectedAccountCreation", out var tools))
-            {
-                entry.ToolsForConnectedAccountCreation = Strings(tools, where, splitCommas: false);
-            }
-            if (keys.TryGetValue("UserScopes", out var userScopes))
-            {
-                entry.UserScopes = Strings(userScopes, where, splitCommas: true);
-            }
-            if (keys.TryGetValue("ToolsAvailableForExecution", out var executionTools))
-            {
-                entry.ToolsAvailableForExecution = Strings(executionTools, where, splitCommas: false);
-            }
-            if (keys.TryGetValue("Enabled", out var enabled))
-            {
-                entry.Enabled = Flag(enabled, "Enabled", where) ?? entry.Enabled;
-            }
-            if (keys.TryGetValue("EnabledForToolRouter", out var toolRouter))
-            {
-                entry.EnabledForToolRouter = Flag(toolRouter, "EnabledForToolRouter", where);
-            }
-            if (keys.TryGetValue("ProxyUrl", out var proxyUrl))
-            {
-                entry.ProxyUrl = Text(proxyUrl, where);
-            }
-            if (keys.TryGetValue("ProxyAuthKey", out var proxyKey))
-            {
-                if (proxyKey.Value is FileMap reference)
-                {
-                    entry.ProxyAuthKey = Reference(reference, "ProxyAuthKey", where);
-                }
-                else
-                {
-                    AddSecretInFile("ProxyAuthKey", proxyKey.Line, where);
-                }
-                if (proxyUrl == null)
-                {
-                    Add("DesiredStateInvalidValue", "ProxyAuthKey needs ProxyUrl: the API sets a proxy as a whole.", proxyKey.Line, where);
-                }
-            }
-            if (keys.TryGetValue("SharedCredentials", out var shared))
-            {
-                entry.SharedCredentials = SharedCredentials(shared, where);
-            }
-            if (keys.TryGetValue("Credentials", out var credentials))
-            {
-                entry.Credentials = Credentials(credentials, where);
             }
 
+            // Rules across keys.
+            keys.TryGetValue(DesiredStateKeys.AuthScheme.Name, out var scheme);
+            keys.TryGetValue(DesiredStateKeys.Credentials.Name, out var credentials);
+            keys.TryGetValue(DesiredStateKeys.ProxyUrl.Name, out var proxyUrl);
+            if (keys.TryGetValue(DesiredStateKeys.ProxyAuthKey.Name, out var proxyKey) && proxyUrl == null)
+            {
+                Add("DesiredStateInvalidValue", "ProxyAuthKey needs ProxyUrl: the API sets a proxy as a whole.", proxyKey.Line, where);
+            }
             if (entry.Type == AuthConfigType.ComposioManaged)
             {
                 if (scheme != null)
@@ -223,6 +158,43 @@ namespace Composio.PowerShell.DesiredState
             return entry;
         }
 
+        /// <summary>The value of one key, read as its kind says; null, with the problem noted, when it cannot be used.</summary>
+        private object? Value(EntryKey key, FileMapEntry node, string where)
+        {
+            switch (key.Kind)
+            {
+                case EntryValueKind.Text:
+                    return Text(node, where);
+                case EntryValueKind.Choice:
+                    var text = Text(node, where);
+                    var known = key.Choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+                    if (text != null && known == null)
+                    {
+                        Add("DesiredStateInvalidValue", $"{key.Name} '{text}' is not known; use {string.Join(" or ", key.Choices)}.", node.Line, where);
+                    }
+                    return known;
+                case EntryValueKind.Words:
+                    return Strings(node, where, splitCommas: false);
+                case EntryValueKind.CommaWords:
+                    return Strings(node, where, splitCommas: true);
+                case EntryValueKind.Flag:
+                    return Flag(node, key.Name, where);
+                case EntryValueKind.Secret:
+                    if (node.Value is FileMap reference)
+                    {
+                        return Reference(reference, key.Name, where);
+                    }
+                    AddSecretInFile(key.Name, node.Line, where);
+                    return null;
+                case EntryValueKind.Credentials:
+                    return Credentials(node, where);
+                case EntryValueKind.SecretMap:
+                    return SharedCredentials(node, where);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(key), key.Kind, "A desired-state key of an unknown kind.");
+            }
+        }
+
         private IReadOnlyList<DesiredCredential> Credentials(FileMapEntry node, string where)
         {
             var result = new List<DesiredCredential>();
@@ -238,7 +210,7 @@ namespace Composio.PowerShell.DesiredState
                     Add("DesiredStateInvalidValue", "Credentials has an empty field name.", pair.Line, where);
                     continue;
                 }
-                if (string.Equals(pair.Key, ScopesField, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(pair.Key, CredentialFields.Scopes, StringComparison.OrdinalIgnoreCase))
                 {
                     Add("DesiredStateInvalidValue", "scopes is given in Credentials; give it as the entry's Scopes key, which is compared as a set.", pair.Line, where);
                     continue;
@@ -319,19 +291,19 @@ namespace Composio.PowerShell.DesiredState
             string? env = null;
             foreach (var pair in map.Entries)
             {
-                var known = s_referenceKeys.FirstOrDefault(k => string.Equals(k, pair.Key, StringComparison.OrdinalIgnoreCase));
+                var known = DesiredStateKeys.ReferenceKeys.FirstOrDefault(k => string.Equals(k, pair.Key, StringComparison.OrdinalIgnoreCase));
                 if (known == null)
                 {
                     Add("DesiredStateUnknownKey", $"the secret reference of '{key}' has the unknown key '{pair.Key}'; a reference holds Secret = '<name>' (looked up in -Secret), Env = '<VARIABLE>', or both.", pair.Line, where);
                     return null;
                 }
                 var text = pair.Value is FileScalar { Value: string s } && s.Trim().Length > 0 ? s.Trim() : null;
-                if (text == null || (known == "Env" && text.IndexOf('=') >= 0))
+                if (text == null || (known == DesiredStateKeys.Env && text.IndexOf('=') >= 0))
                 {
-                    Add("DesiredStateInvalidValue", $"{known} in the secret reference of '{key}' must be a non-empty name{(known == "Env" ? " of an environment variable" : string.Empty)}.", pair.Line, where);
+                    Add("DesiredStateInvalidValue", $"{known} in the secret reference of '{key}' must be a non-empty name{(known == DesiredStateKeys.Env ? " of an environment variable" : string.Empty)}.", pair.Line, where);
                     return null;
                 }
-                if (known == "Secret")
+                if (known == DesiredStateKeys.Secret)
                 {
                     secret = text;
                 }
@@ -356,9 +328,9 @@ namespace Composio.PowerShell.DesiredState
                 Add("DesiredStateInvalidValue", $"Prune must be a hashtable such as @{{ Toolkits = 'github', 'slack'; Name = 'prod-*' }}; it is {node.Value.Kind}.", node.Line);
                 return null;
             }
-            var keys = Keys(map, s_pruneKeys, where);
+            var keys = Keys(map, DesiredStateKeys.PruneKeys, where);
             string[]? toolkits = null;
-            if (!keys.TryGetValue("Toolkits", out var toolkitNode))
+            if (!keys.TryGetValue(DesiredStateKeys.PruneToolkits, out var toolkitNode))
             {
                 Add("DesiredStateMissingKey", "Prune needs Toolkits: the toolkits whose configs -Prune may remove.", map.Line, where);
             }
@@ -378,7 +350,7 @@ namespace Composio.PowerShell.DesiredState
                 }
             }
             // Required, not defaulted to '*': what a prune may delete is written out in full.
-            var name = RequiredText(keys, "Name", map, where, "Prune needs Name: a name pattern with * and ? (Name = '*' for every name).");
+            var name = RequiredText(keys, DesiredStateKeys.PruneName, map, where, "Prune needs Name: a name pattern with * and ? (Name = '*' for every name).");
             return toolkits == null || name == null
                 ? null
                 : new PruneScope(toolkits.Select(t => t.ToLowerInvariant()).Distinct().ToArray(), name, map.Line);
@@ -402,7 +374,7 @@ namespace Composio.PowerShell.DesiredState
             map.Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))?.Value is FileScalar { Value: string s } && s.Trim().Length > 0 ? s : null;
 
         /// <summary>The map's entries by canonical key; unknown keys are reported with the valid ones.</summary>
-        private Dictionary<string, FileMapEntry> Keys(FileMap map, string[] valid, string? where)
+        private Dictionary<string, FileMapEntry> Keys(FileMap map, IReadOnlyList<string> valid, string? where)
         {
             var result = new Dictionary<string, FileMapEntry>(StringComparer.Ordinal);
             foreach (var pair in map.Entries)

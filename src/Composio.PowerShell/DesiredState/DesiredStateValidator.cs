@@ -18,7 +18,7 @@ namespace Composio.PowerShell.DesiredState
             var problems = new List<DesiredStateProblem>();
             foreach (var entry in file.AuthConfigs)
             {
-                var where = entry.Describe();
+                var where = entry.Label;
                 foreach (var credential in entry.Credentials.Where(c => c.Reference?.Env != null && !environment.Allows(c.Reference.Env)))
                 {
                     problems.Add(new DesiredStateProblem("DesiredStateEnvironmentNotAllowed",
@@ -49,7 +49,7 @@ namespace Composio.PowerShell.DesiredState
                 {
                     // Else a file could copy a secret (-Secret or the environment) into a field anyone can read back.
                     problems.Add(new DesiredStateProblem("DesiredStateReferenceNotSecret",
-                        $"credential field '{credential.Key}' takes {credential.Reference!.Describe()}, but it is not a secret field of toolkit '{toolkit.Slug}' (its value can be read back). A secret reference fills only secret fields; write this value in the file.",
+                        $"credential field '{credential.Key}' takes {credential.Reference!.Source}, but it is not a secret field of toolkit '{toolkit.Slug}' (its value can be read back). A secret reference fills only secret fields; write this value in the file.",
                         credential.Line, where));
                 }
                 CheckCredentials(entry, toolkit, where, problems);

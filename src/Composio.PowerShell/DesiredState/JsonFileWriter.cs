@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -6,7 +7,7 @@ using System.Text.Json;
 
 namespace Composio.PowerShell.DesiredState
 {
-    /// <summary>Writes entries as a .json desired-state file, with the same keys as the .psd1 form.</summary>
+    /// <summary>Writes entries as a .json desired-state file with Utf8JsonWriter, key by key as <see cref="DesiredStateKeys.Entry"/> lists them, like the .psd1 form.</summary>
     internal static class JsonFileWriter
     {
         public static string Write(IEnumerable<DesiredAuthConfig> entries)
@@ -16,70 +17,55 @@ namespace Composio.PowerShell.DesiredState
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 json.WriteStartObject();
-                json.WriteStartArray(DesiredStateParser.AuthConfigsKey);
+                json.WriteStartArray(DesiredStateKeys.AuthConfigs);
                 foreach (var entry in entries)
                 {
                     json.WriteStartObject();
-                    json.WriteString("Toolkit", entry.Toolkit);
-                    json.WriteString("Name", entry.Name);
-                    json.WriteString("Type", entry.Type.ToString());
-                    if (entry.AuthScheme != null)
+                    foreach (var key in DesiredStateKeys.Entry)
                     {
-                        json.WriteString("AuthScheme", entry.AuthScheme);
-                    }
-                    if (entry.Credentials.Count > 0 || entry.Type == AuthConfigType.Custom)
-                    {
-                        json.WriteStartObject("Credentials");
-                        foreach (var credential in entry.Credentials)
+                        if (key.Read(entry) is object value)
                         {
-                            WriteCredential(json, credential);
+                            WriteKey(json, key, value);
                         }
-                        json.WriteEndObject();
                     }
-                    if (entry.Scopes != null)
-                    {
-                        WriteStrings(json, "Scopes", entry.Scopes);
-                    }
-                    if (entry.UserScopes != null)
-                    {
-                        WriteStrings(json, "UserScopes", entry.UserScopes);
-                    }
-                    if (entry.ToolsForConnectedAccountCreation != null)
-                    {
-                        WriteStrings(json, "ToolsForConnectedAccountCreation", entry.ToolsForConnectedAccountCreation);
-                    }
-                    if (entry.ToolsAvailableForExecution != null)
-                    {
-                        WriteStrings(json, "ToolsAvailableForExecution", entry.ToolsAvailableForExecution);
-                    }
-                    if (entry.ProxyUrl != null)
-                    {
-                        json.WriteString("ProxyUrl", entry.ProxyUrl);
-                    }
-                    if (entry.ProxyAuthKey != null)
-                    {
-                        WriteReference(json, "ProxyAuthKey", entry.ProxyAuthKey);
-                    }
-                    if (entry.EnabledForToolRouter != null)
-                    {
-                        json.WriteBoolean("EnabledForToolRouter", entry.EnabledForToolRouter.Value);
-                    }
-                    if (entry.SharedCredentials != null)
-                    {
-                        json.WriteStartObject("SharedCredentials");
-                        foreach (var credential in entry.SharedCredentials)
-                        {
-                            WriteCredential(json, credential);
-                        }
-                        json.WriteEndObject();
-                    }
-                    json.WriteBoolean("Enabled", entry.Enabled);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
             return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }
+
+        private static void WriteKey(Utf8JsonWriter json, EntryKey key, object value)
+        {
+            switch (key.Kind)
+            {
+                case EntryValueKind.Text:
+                case EntryValueKind.Choice:
+                    json.WriteString(key.Name, (string)value);
+                    break;
+                case EntryValueKind.Words:
+                case EntryValueKind.CommaWords:
+                    WriteStrings(json, key.Name, (IEnumerable<string>)value);
+                    break;
+                case EntryValueKind.Flag:
+                    json.WriteBoolean(key.Name, (bool)value);
+                    break;
+                case EntryValueKind.Secret:
+                    WriteReference(json, key.Name, (SecretReference)value);
+                    break;
+                case EntryValueKind.Credentials:
+                case EntryValueKind.SecretMap:
+                    json.WriteStartObject(key.Name);
+                    foreach (var credential in (IReadOnlyList<DesiredCredential>)value)
+                    {
+                        WriteCredential(json, credential);
+                    }
+                    json.WriteEndObject();
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(key), key.Kind, "A desired-state key of an unknown kind.");
+            }
         }
 
         private static void WriteCredential(Utf8JsonWriter json, DesiredCredential credential)
@@ -111,11 +97,11 @@ namespace Composio.PowerShell.DesiredState
             json.WriteStartObject(key);
             if (reference.Secret != null)
             {
-                json.WriteString("Secret", reference.Secret);
+                json.WriteString(DesiredStateKeys.Secret, reference.Secret);
             }
             if (reference.Env != null)
             {
-                json.WriteString("Env", reference.Env);
+                json.WriteString(DesiredStateKeys.Env, reference.Env);
             }
             json.WriteEndObject();
         }

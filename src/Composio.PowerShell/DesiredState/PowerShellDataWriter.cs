@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 
 namespace Composio.PowerShell.DesiredState
 {
-    /// <summary>Writes entries as a .psd1 desired-state file that <see cref="PowerShellDataReader"/> reads back unchanged.</summary>
+    /// <summary>Writes entries as a .psd1 desired-state file that <see cref="PowerShellDataReader"/> reads back unchanged, key by key as <see cref="DesiredStateKeys.Entry"/> lists them.</summary>
     internal static class PowerShellDataWriter
     {
         private static readonly Regex s_bareKey = new Regex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant);
@@ -22,68 +22,17 @@ namespace Composio.PowerShell.DesiredState
             text.Append("@{").Append(nl);
             text.Append("    # Uncomment to let Sync-ComposioAuthConfig -Prune remove configs in this scope that are not listed below:").Append(nl);
             text.Append("    # Prune = @{ Toolkits = 'github', 'slack'; Name = 'prod-*' }").Append(nl);
-            text.Append("    AuthConfigs = @(").Append(nl);
+            text.Append("    ").Append(DesiredStateKeys.AuthConfigs).Append(" = @(").Append(nl);
             foreach (var entry in entries)
             {
                 text.Append("        @{").Append(nl);
-                Line(text, "Toolkit", Quote(entry.Toolkit));
-                Line(text, "Name", Quote(entry.Name));
-                Line(text, "Type", Quote(entry.Type.ToString()));
-                if (entry.AuthScheme != null)
+                foreach (var key in DesiredStateKeys.Entry)
                 {
-                    Line(text, "AuthScheme", Quote(entry.AuthScheme));
-                }
-                if (entry.Credentials.Count > 0)
-                {
-                    text.Append("            Credentials = @{").Append(nl);
-                    foreach (var credential in entry.Credentials)
+                    if (key.Read(entry) is object value)
                     {
-                        text.Append("                ").Append(Key(credential.Key)).Append(" = ").Append(Value(credential)).Append(nl);
+                        WriteKey(text, key, value);
                     }
-                    text.Append("            }").Append(nl);
                 }
-                else if (entry.Type == AuthConfigType.Custom)
-                {
-                    Line(text, "Credentials", "@{}");
-                }
-                if (entry.Scopes != null)
-                {
-                    Line(text, "Scopes", List(entry.Scopes));
-                }
-                if (entry.UserScopes != null)
-                {
-                    Line(text, "UserScopes", List(entry.UserScopes));
-                }
-                if (entry.ToolsForConnectedAccountCreation != null)
-                {
-                    Line(text, "ToolsForConnectedAccountCreation", List(entry.ToolsForConnectedAccountCreation));
-                }
-                if (entry.ToolsAvailableForExecution != null)
-                {
-                    Line(text, "ToolsAvailableForExecution", List(entry.ToolsAvailableForExecution));
-                }
-                if (entry.ProxyUrl != null)
-                {
-                    Line(text, "ProxyUrl", Quote(entry.ProxyUrl));
-                }
-                if (entry.ProxyAuthKey != null)
-                {
-                    Line(text, "ProxyAuthKey", Reference(entry.ProxyAuthKey));
-                }
-                if (entry.EnabledForToolRouter != null)
-                {
-                    Line(text, "EnabledForToolRouter", entry.EnabledForToolRouter.Value ? "$true" : "$false");
-                }
-                if (entry.SharedCredentials != null)
-                {
-                    text.Append("            SharedCredentials = @{").Append(nl);
-                    foreach (var credential in entry.SharedCredentials)
-                    {
-                        text.Append("                ").Append(Key(credential.Key)).Append(" = ").Append(Value(credential)).Append(nl);
-                    }
-                    text.Append("            }").Append(nl);
-                }
-                Line(text, "Enabled", entry.Enabled ? "$true" : "$false");
                 text.Append("        }").Append(nl);
             }
             text.Append("    )").Append(nl);
@@ -91,8 +40,49 @@ namespace Composio.PowerShell.DesiredState
             return text.ToString();
         }
 
-        private static void Line(StringBuilder text, string key, string value) =>
-            text.Append("            ").Append(key).Append(" = ").Append(value).Append(Environment.NewLine);
+        private static void WriteKey(StringBuilder text, EntryKey key, object value)
+        {
+            const string indent = "            ";
+            var nl = Environment.NewLine;
+            text.Append(indent).Append(key.Name).Append(" = ");
+            switch (key.Kind)
+            {
+                case EntryValueKind.Text:
+                case EntryValueKind.Choice:
+                    text.Append(PowerShellLiteral.Quote((string)value));
+                    break;
+                case EntryValueKind.Words:
+                case EntryValueKind.CommaWords:
+                    text.Append("@(").Append(string.Join(", ", ((IEnumerable<string>)value).Select(PowerShellLiteral.Quote))).Append(')');
+                    break;
+                case EntryValueKind.Flag:
+                    text.Append(Flag((bool)value));
+                    break;
+                case EntryValueKind.Secret:
+                    text.Append(Reference((SecretReference)value));
+                    break;
+                case EntryValueKind.Credentials:
+                case EntryValueKind.SecretMap:
+                    var credentials = (IReadOnlyList<DesiredCredential>)value;
+                    if (credentials.Count == 0)
+                    {
+                        text.Append("@{}");
+                        break;
+                    }
+                    text.Append("@{").Append(nl);
+                    foreach (var credential in credentials)
+                    {
+                        text.Append(indent).Append("    ").Append(Key(credential.Key)).Append(" = ").Append(Value(credential)).Append(nl);
+                    }
+                    text.Append(indent).Append('}');
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(key), key.Kind, "A desired-state key of an unknown kind.");
+            }
+            text.Append(nl);
+        }
+
+        private static string Flag(bool value) => value ? "$true" : "$false";
 
         private static string Value(DesiredCredential credential)
         {
@@ -102,10 +92,10 @@ namespace Composio.PowerShell.DesiredState
             }
             return credential.Literal switch
             {
-                bool b => b ? "$true" : "$false",
-                string s => Quote(s),
+                bool b => Flag(b),
+                string s => PowerShellLiteral.Quote(s),
                 IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                var other => Quote(other?.ToString() ?? string.Empty),
+                var other => PowerShellLiteral.Quote(other?.ToString() ?? string.Empty),
             };
         }
 
@@ -114,32 +104,15 @@ namespace Composio.PowerShell.DesiredState
             var parts = new List<string>();
             if (reference.Secret != null)
             {
-                parts.Add("Secret = " + Quote(reference.Secret));
+                parts.Add(DesiredStateKeys.Secret + " = " + PowerShellLiteral.Quote(reference.Secret));
             }
             if (reference.Env != null)
             {
-                parts.Add("Env = " + Quote(reference.Env));
+                parts.Add(DesiredStateKeys.Env + " = " + PowerShellLiteral.Quote(reference.Env));
             }
             return "@{ " + string.Join("; ", parts) + " }";
         }
 
-        private static string List(IEnumerable<string> values) => "@(" + string.Join(", ", values.Select(Quote)) + ")";
-
-        private static string Key(string key) => s_bareKey.IsMatch(key) ? key : Quote(key);
-
-        /// <summary>A single-quoted literal: PowerShell reads the typographic quotes as quotes too, so each is doubled.</summary>
-        private static string Quote(string value)
-        {
-            var text = new StringBuilder("'");
-            foreach (var c in value)
-            {
-                text.Append(c);
-                if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B')
-                {
-                    text.Append(c);
-                }
-            }
-            return text.Append('\'').ToString();
-        }
+        private static string Key(string key) => s_bareKey.IsMatch(key) ? key : PowerShellLiteral.Quote(key);
     }
 }

@@ -34,7 +34,7 @@ namespace Composio.PowerShell.DesiredState
             if (!string.IsNullOrEmpty(value) && string.Equals(value, _apiKey, StringComparison.Ordinal))
             {
                 throw new DesiredStateFileException(_path, new DesiredStateProblem("DesiredStateApiKeyReferenced",
-                    $"{reference.Describe()} holds the connection's own API key, which a file can never send anywhere; nothing was sent.", 0));
+                    $"{reference.Source} holds the connection's own API key, which a file can never send anywhere; nothing was sent.", 0));
             }
             return value;
         }

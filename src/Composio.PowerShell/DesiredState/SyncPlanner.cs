@@ -180,7 +180,7 @@ namespace Composio.PowerShell.DesiredState
             var update = new UpdateRequestBuilder { Credentials = credentials.Count > 0 ? credentials : null };
             if (entry.Scopes != null)
             {
-                config.Credentials.TryGetValue(UpdateRequestBuilder.ScopesField, out var currentScopes);
+                config.Credentials.TryGetValue(CredentialFields.Scopes, out var currentScopes);
                 if (!SameSet(entry.Scopes, ScopesOf(currentScopes)))
                 {
                     update.Scope = entry.Scopes;
@@ -194,7 +194,7 @@ namespace Composio.PowerShell.DesiredState
             }
             if (entry.UserScopes != null)
             {
-                config.Credentials.TryGetValue(UpdateRequestBuilder.UserScopesField, out var currentUserScopes);
+                config.Credentials.TryGetValue(CredentialFields.UserScopes, out var currentUserScopes);
                 if (!SameSet(entry.UserScopes, ScopesOf(currentUserScopes)))
                 {
                     update.UserScope = entry.UserScopes;
@@ -290,7 +290,7 @@ namespace Composio.PowerShell.DesiredState
             var value = _resolveSecret(credential.Reference!);
             if (string.IsNullOrEmpty(value))
             {
-                missing.Add($"credential field '{credential.Key}' takes its value from {credential.Reference!.Describe()}, and there is none");
+                missing.Add($"credential field '{credential.Key}' takes its value from {credential.Reference!.Source}, and there is none");
                 return null;
             }
             return value;

@@ -1,4 +1,3 @@
-using System.Management.Automation.Language;
 using Composio.Client.Errors;
 
 namespace Composio.PowerShell.Errors
@@ -31,7 +30,7 @@ namespace Composio.PowerShell.Errors
             {
                 var check = string.IsNullOrEmpty(ex.Name)
                     ? "Get-ComposioAuthConfig -Toolkit " + ex.Toolkit
-                    : "Get-ComposioAuthConfig -Search " + Quoted(ex.Name!);
+                    : "Get-ComposioAuthConfig -Search " + PowerShellLiteral.Quote(ex.Name!);
                 return $"The auth config may have been created anyway; check with {check} before creating it again.";
             }
             if (ex.Method == "DELETE")
@@ -40,8 +39,5 @@ namespace Composio.PowerShell.Errors
             }
             return null;
         }
-
-        /// <summary>A single-quoted PowerShell string, escaped the way the PowerShell SDK does it.</summary>
-        public static string Quoted(string text) => "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
     }
 }

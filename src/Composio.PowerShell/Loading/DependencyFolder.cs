@@ -8,11 +8,13 @@ namespace Composio.PowerShell.Loading
 {
     /// <summary>
     /// Our `dependencies/` folder and which assembly requests it answers. Windows PowerShell has one
-    /// AppDomain for every module, so a request is answered only when it is ours to answer:
-    /// the name is a file here, the public key token is that file's, the version asked is no newer
-    /// than ours (an older one is redirected up to ours, as a binding redirect would), and the
-    /// assembly asking is ours or unknown (no requester, or one without a file). Another module's requests (Az's, Graph's) are left to
-    /// that module's own resolver, so neither ever receives the other's copy.
+    /// AppDomain for every module, so a request is answered only when it is ours to answer (as
+    /// PSResourceGet's resolver does, requester and full name checked): the assembly asking is ours
+    /// (a file in our module folder), or none is named (.NET Framework may not say); the name is a
+    /// file here, and the culture and public key token are that file's; the version asked is no newer
+    /// than ours (an older one is redirected up to ours, as a binding redirect would). Another
+    /// module's requests (Az's, Graph's, a script's dynamic assembly) are left to their own resolvers,
+    /// so neither ever receives the other's copy.
     /// </summary>
     internal sealed class DependencyFolder
     {
@@ -32,13 +34,17 @@ namespace Composio.PowerShell.Loading
         public string? Choose(AssemblyName requested, Assembly? requester)
         {
             var name = requested.Name;
-            if (name == null || !_files.Value.Contains(name) || (requester != null && IsForeign(requester)))
+            if (name == null || !_files.Value.Contains(name) || (requester != null && !IsOurs(requester)))
             {
                 return null;
             }
             var path = Path.Combine(_folder, name + ".dll");
             var ours = NameOf(path);
             if (requested.Version != null && ours.Version != null && requested.Version > ours.Version)
+            {
+                return null;
+            }
+            if (requested.CultureName != null && !string.Equals(requested.CultureName, ours.CultureName, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
@@ -51,10 +57,10 @@ namespace Composio.PowerShell.Loading
         }
 
         /// <summary>
-        /// Another module's: loaded from a file outside our module folder. An assembly without a
-        /// file (dynamic, or loaded from bytes) cannot be told apart, so it counts as unknown.
+        /// Loaded from a file in our module folder: the module itself or one of our dependencies. An
+        /// assembly without a file (dynamic, or loaded from bytes) is not ours: we load only files.
         /// </summary>
-        private bool IsForeign(Assembly assembly)
+        private bool IsOurs(Assembly assembly)
         {
             string location;
             try
@@ -66,7 +72,7 @@ namespace Composio.PowerShell.Loading
                 return false;
             }
             return !string.IsNullOrEmpty(location)
-                && !Path.GetFullPath(location).StartsWith(_moduleFolder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+                && Path.GetFullPath(location).StartsWith(_moduleFolder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         }
 
         private AssemblyName NameOf(string path)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Management.Automation;
 using System.Reflection;
 
 namespace Composio.PowerShell.Loading
@@ -11,9 +10,10 @@ namespace Composio.PowerShell.Loading
     /// never clash with the versions PowerShell itself has loaded. On Windows PowerShell 5.1
     /// there is no load context (<see cref="RuntimeFacts"/>): the files load side by side with
     /// other modules' versions, and <see cref="DependencyFolder"/> answers only our own requests.
-    /// Nothing loads at import: the client comes on the first call that needs it.
+    /// Nothing loads at import: the client comes on the first call that needs it. Hooked and
+    /// unhooked by <see cref="ModuleLifecycle"/>; it knows nothing of runspaces.
     /// </summary>
-    public sealed class DependencyLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    internal static class DependencyLoader
     {
         private static readonly DependencyFolder s_folder =
             new DependencyFolder(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".");
@@ -21,7 +21,7 @@ namespace Composio.PowerShell.Loading
         private static readonly object s_gate = new object();
         private static bool s_hooked;
 
-        public void OnImport()
+        public static void Hook()
         {
             lock (s_gate)
             {
@@ -31,12 +31,11 @@ namespace Composio.PowerShell.Loading
                     s_hooked = true;
                 }
             }
-            Connection.DefaultConnection.NoteImport();
         }
 
-        public void OnRemove(PSModuleInfo psModuleInfo)
+        /// <summary>Types already handed out stay loaded; unhooking only stops answering new requests.</summary>
+        public static void Unhook()
         {
-            // Types already handed out stay loaded; unhooking only stops answering new requests.
             lock (s_gate)
             {
                 AppDomain.CurrentDomain.AssemblyResolve -= Resolve;

@@ -2,9 +2,12 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace Composio.PowerShell.Binding
+namespace Composio.PowerShell
 {
-    /// <summary>Reads a SecureString at the last moment before it goes on the wire.</summary>
+    /// <summary>
+    /// Reads a SecureString at the last moment before it goes on the wire (an API key, a credential,
+    /// a file's secret): a leaf every layer uses, so it sits beside <see cref="ConsoleText"/>.
+    /// </summary>
     internal static class PlainText
     {
         public static string From(SecureString value)
