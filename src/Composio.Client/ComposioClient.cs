@@ -201,6 +201,19 @@ namespace Composio.Client
         public PageWalker<ToolkitCategory> WalkToolkitCategories() =>
             new PageWalker<ToolkitCategory>((cursor, size, token) => ListToolkitCategoriesAsync(cursor, size, token), Options.MaxPageSize, "toolkit categories");
 
+        /// <summary>GET /tools?toolkit_slug=…: a toolkit's tools, page by page.</summary>
+        public PageWalker<Tool> WalkTools(string toolkit)
+        {
+            var slug = ApiIdentifiers.ToolkitSlug(toolkit);
+            return new PageWalker<Tool>(async (cursor, size, token) =>
+            {
+                var qs = new QueryString().Add("toolkit_slug", slug).Add("limit", size).Add("cursor", string.IsNullOrEmpty(cursor) ? null : cursor);
+                var api = new ApiRequest(HttpMethod.Get, "tools", qs.ToString()) { Target = slug, Toolkit = slug };
+                var page = await _transport.SendAsync<PageWire<ToolWire>>(api, token).ConfigureAwait(false);
+                return ToPage(page, w => w.ToModel(), api);
+            }, Options.MaxPageSize, "tools");
+        }
+
         /// <summary>POST /toolkits/{slug}/scopes/recommended (beta): scopes for the given tools, least-privilege and fewest.</summary>
         public async Task<ScopeRecommendation> RecommendScopesAsync(ScopeRecommendationRequest request, CancellationToken cancellationToken = default)
         {

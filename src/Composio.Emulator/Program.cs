@@ -65,12 +65,14 @@ var authConfigs = new AuthConfigEndpoints(store, catalog, view, options.LossyPag
 var toolkits = new ToolkitEndpoints(catalog);
 var toolkitScopes = new ToolkitScopeEndpoints(catalog);
 var toolScopes = new ToolScopeEndpoints(catalog);
+var tools = new ToolEndpoints(catalog);
 foreach (var version in ApiVersion.All)
 {
     authConfigs.Map(app, version);
     toolkits.Map(app, version);
     toolkitScopes.Map(app, version);
     toolScopes.Map(app, version);
+    tools.Map(app, version);
 }
 new AdminEndpoints(store, log, faults, catalog).Map(app);
 app.MapFallback("{**path}", ctx => ApiError.WriteAsync(ctx, StatusCodes.Status404NotFound, ApiError.Slugs.NotFound,

@@ -60,6 +60,26 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Tools_of_a_toolkit_walk_GET_tools_by_toolkit_slug_page_by_page()
+    {
+        static string Tools(string next, params string[] slugs) =>
+            $"{{\"items\":[{string.Join(",", slugs.Select(s => $"{{\"slug\":\"{s}\",\"name\":\"n {s}\",\"toolkit\":{{\"slug\":\"github\",\"name\":\"GitHub\",\"logo\":\"\"}},\"is_deprecated\":false}}"))}],\"next_cursor\":{next},\"total_items\":3,\"total_pages\":2,\"current_page\":1}}";
+        var fake = new FakeHandler()
+            .Then(HttpStatusCode.OK, Tools("\"c1\"", "GITHUB_A", "GITHUB_B"))
+            .Then(HttpStatusCode.OK, Tools("null", "GITHUB_C"));
+        using var client = TestClients.With(fake);
+        var tools = await client.WalkTools("GitHub").ReadAllAsync();
+        Assert.Equal(new[] { "GITHUB_A", "GITHUB_B", "GITHUB_C" }, tools.Select(t => t.Slug));
+        Assert.Equal("n GITHUB_A", tools[0].Name);
+        Assert.Equal("github", tools[0].Toolkit);
+        Assert.All(fake.Attempts, a => Assert.EndsWith("/tools", a.Uri.AbsolutePath));
+        var query = System.Web.HttpUtility.ParseQueryString(fake.Attempts[1].Uri.Query);
+        Assert.Equal("github", query["toolkit_slug"]);
+        Assert.Equal("c1", query["cursor"]);
+        Assert.Equal("50", query["limit"]);
+    }
+
+    [Fact]
     public async Task A_repeated_cursor_ends_the_walk_with_an_error()
     {
         await WalkEndsWith("ComposioPagingCursorRepeated", 2, client => client.WalkToolkits(null).ReadAllAsync(),

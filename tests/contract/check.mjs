@@ -25,6 +25,7 @@ const endpoints = [
     ['GET', /^\/api\/v3\.1\/toolkits$/, null, 'ToolkitListResponse', 'ToolkitListParams'],
     ['GET', /^\/api\/v3\.1\/toolkits\/categories$/, null, 'ToolkitRetrieveCategoriesResponse'],
     ['GET', /^\/api\/v3\.1\/toolkits\/[^/]+$/, null, 'ToolkitRetrieveResponse', 'ToolkitRetrieveParams'],
+    ['GET', /^\/api\/v3\.1\/tools$/, null, 'ToolListResponse', 'ToolListParams'],
     ['POST', /^\/api\/v3\.1\/tools\/scopes\/required$/, 'Tools.ToolRetrieveRequiredScopesParams', 'Tools.ToolRetrieveRequiredScopesResponse'],
 ];
 
@@ -80,7 +81,7 @@ if (files.length === 0) {
 const header = [
     "import type { AuthConfigCreateParams, AuthConfigCreateResponse, AuthConfigDeleteParams, AuthConfigDeleteResponse, AuthConfigListParams, AuthConfigListResponse, AuthConfigRetrieveResponse, AuthConfigUpdateParams, AuthConfigUpdateResponse, AuthConfigUpdateStatusResponse } from '@composio/client/resources/auth-configs';",
     "import type { ToolkitListParams, ToolkitListResponse, ToolkitRetrieveCategoriesResponse, ToolkitRetrieveParams, ToolkitRetrieveResponse } from '@composio/client/resources/toolkits';",
-    "import type { Tools } from '@composio/client/resources/tools';",
+    "import type { ToolListParams, ToolListResponse, Tools } from '@composio/client/resources/tools';",
     '',
 ];
 // One program for every file (the compiler's start-up is most of the time); each record file gets

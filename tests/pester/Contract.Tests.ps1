@@ -51,6 +51,8 @@ Describe 'The module and the emulator against the published spec' {
             $null = Get-ComposioToolkit -Slug github, perplexityai
             $null = Get-ComposioToolkit -Category productivity
             $null = TabExpansion2 'Get-ComposioToolkit -Category ' -cursorColumn 30   # completion lists the categories
+            $line = 'New-ComposioAuthConfig -Toolkit github -ToolsAvailableForExecution '
+            $null = TabExpansion2 $line -cursorColumn $line.Length   # completion lists the toolkit's tools
             $managed = New-ComposioAuthConfig -Toolkit github -Name 'contract managed' -Scope repo, user -ToolsForConnectedAccountCreation GITHUB_STAR_A_REPOSITORY
             $custom = New-ComposioAuthConfig -Toolkit notion -Type Custom -AuthScheme OAUTH2 -Name 'contract custom' -Credentials @{ client_id = 'contract-client'; client_secret = 'contract-secret-0001' }
             $null = New-ComposioAuthConfig -Toolkit perplexityai -Type Custom -AuthScheme API_KEY -Name 'contract api key'
@@ -95,7 +97,7 @@ Describe 'The module and the emulator against the published spec' {
         foreach ($kind in 'POST /api/v3.1/auth_configs', 'GET /api/v3.1/auth_configs', 'GET /api/v3.1/auth_configs/{id}',
             'PATCH /api/v3.1/auth_configs/{id}', 'PATCH /api/v3.1/auth_configs/{id}/ENABLED', 'PATCH /api/v3.1/auth_configs/{id}/DISABLED',
             'DELETE /api/v3.1/auth_configs/{id}', 'GET /api/v3.1/toolkits', 'GET /api/v3.1/toolkits/{slug}', 'GET /api/v3.1/toolkits/categories',
-            'POST /api/v3.1/tools/scopes/required') {
+            'POST /api/v3.1/tools/scopes/required', 'GET /api/v3.1/tools') {
             $kinds | Should -Contain $kind
         }
     }

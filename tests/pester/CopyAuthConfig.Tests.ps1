@@ -67,6 +67,26 @@ Describe 'Copy-ComposioAuthConfig' {
         Get-Posted | Should -BeNullOrEmpty
     }
 
+    It 'carries the proxy: its URL as read, its auth key (shown only as ***) from -Secret''s proxy_auth_key, else a per-item error naming it' {
+        $proxied = (Invoke-EmulatorApi $from POST auth_configs @{ toolkit = @{ slug = 'notion' }; auth_config = @{ type = 'use_custom_auth'; authScheme = 'OAUTH2'; name = 'notion-proxied'; credentials = @{ client_id = 'cid-proxy'; client_secret = 'orig-secret-value-0001' }; proxy_config = @{ proxy_url = 'https://proxy.example.org/p'; proxy_auth_key = 'proxy-KEY-original-1' } } }).auth_config.id
+        $source = Get-ComposioAuthConfig -Id $proxied
+        $source.ProxyAuthKey | Should -Be '***'
+        $key = ConvertTo-SecureString 'proxy-KEY-given-2' -AsPlainText -Force
+        $made = $source | Copy-ComposioAuthConfig -Connection $to -Secret @{ 'notion-proxied' = @{ client_secret = 'copied-SECRET-8'; proxy_auth_key = $key } }
+        $made.Name | Should -Be 'notion-proxied'
+        $body = (Get-Posted)[0].body_text | ConvertFrom-Json
+        $body.auth_config.proxy_config.proxy_url | Should -Be 'https://proxy.example.org/p'
+        $body.auth_config.proxy_config.proxy_auth_key | Should -Be 'proxy-KEY-given-2'
+        $body.auth_config.credentials.PSObject.Properties.Name | Should -Not -Contain 'proxy_auth_key'
+
+        Reset-ComposioEmulator $toEmulator
+        $source | Copy-ComposioAuthConfig -Connection $to -Secret @{ 'notion-proxied' = @{ client_secret = 'copied-SECRET-8' } } -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'CopySecretMissing,*'
+        "$($failures[0])" | Should -Match 'proxy_auth_key'
+        Get-Posted | Should -BeNullOrEmpty
+    }
+
     It 'refuses to run without -Connection on the command line' {
         { Get-ComposioAuthConfig | Copy-ComposioAuthConfig } | Should -Throw -ErrorId 'CopyDestinationRequired,*'
         Get-ApiRequest $toEmulator | Should -BeNullOrEmpty

@@ -317,5 +317,44 @@ Describe 'Get-ComposioAuthConfig' {
             # Neither completion asks for a toolkit record: the scopes and the tooltip come from the cache.
             @(Get-ApiRequest $emulator | Where-Object path -like '*/toolkits/*' | ForEach-Object { $_.method + ' ' + $_.path }) | Should -Be @()
         }
+
+        It 'completes the tool-list parameters with the bound toolkit''s tools (one GET /tools walk, then kept on the connection)' {
+            Connect-TestEmulator $emulator | Out-Null   # a new connection, with no tools kept yet
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'New-ComposioAuthConfig -Toolkit github -ToolsAvailableForExecution GITHUB_S'
+            $tools = (TabExpansion2 $line $line.Length).CompletionMatches
+            $tools.CompletionText | Should -Be @('GITHUB_STAR_A_REPOSITORY')
+            $tools[0].ToolTip | Should -Be 'GITHUB_STAR_A_REPOSITORY (Star a repository)'
+            @(Get-ApiRequest $emulator | Where-Object path -like '*/tools' | ForEach-Object { $_.method + ' ' + $_.path }) | Should -Be @('GET /api/v3.1/tools')
+            Clear-ComposioEmulatorRequest $emulator
+            $line = 'New-ComposioAuthConfig github -ToolsForConnectedAccountCreation '
+            $offered = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+            $offered | Should -Contain 'GITHUB_CREATE_AN_ISSUE'
+            $offered | Should -Not -Contain 'SLACK_SEND_MESSAGE'
+            $line = 'Get-ComposioToolkitScope gmail -Tool '
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | ForEach-Object { $_ | Should -BeLike 'GMAIL_*' }
+            # github's tools were kept: the second completion sent nothing; gmail's walk is the only request.
+            @(Get-ApiRequest $emulator | ForEach-Object { $_.method + ' ' + $_.path }) | Should -Be @('GET /api/v3.1/tools')
+            # Set knows the toolkit from the config bound to -Id (seen by the listing above: no read).
+            $id = (Get-ComposioAuthConfig -Name ci-github).Id
+            Clear-ComposioEmulatorRequest $emulator
+            $line = "Set-ComposioAuthConfig -Id $id -ToolsAvailableForExecution GITHUB_CREATE_A_"
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('GITHUB_CREATE_A_GIST', 'GITHUB_CREATE_A_WORKFLOW_DISPATCH_EVENT')
+            Get-ApiRequest $emulator | Should -BeNullOrEmpty
+        }
+
+        It 'offers no tools, and throws nothing, for an unknown toolkit, an unknown config or a server that fails' {
+            foreach ($line in 'New-ComposioAuthConfig -Toolkit not_a_toolkit -ToolsAvailableForExecution ',
+                              'Set-ComposioAuthConfig -Id ac_doesnotexist1 -ToolsAvailableForExecution ',
+                              'New-ComposioAuthConfig -Toolkit "bad slug!" -ToolsAvailableForExecution ') {
+                @((TabExpansion2 $line $line.Length).CompletionMatches | Where-Object ResultType -eq 'ParameterValue') | Should -BeNullOrEmpty
+            }
+            Add-ComposioEmulatorFault $emulator -Rule @{ method = 'GET'; path = '/api/v3.1/tools'; kind = 'status'; status = 500; times = 10 }
+            try {
+                $line = 'New-ComposioAuthConfig -Toolkit slack -ToolsAvailableForExecution '
+                @((TabExpansion2 $line $line.Length).CompletionMatches | Where-Object ResultType -eq 'ParameterValue') | Should -BeNullOrEmpty
+            }
+            finally { Clear-ComposioEmulatorFault $emulator }
+        }
     }
 }

@@ -15,41 +15,63 @@ namespace Composio.Client.Toolkits
     {
         public const string Variable = "COMPOSIO_CACHE_DIR";
 
-        /// <summary>The folder for toolkit metadata; null when the platform gives no home for a cache (then memory only).</summary>
-        public static string? ToolkitFolder()
+        /// <summary>The platforms whose cache conventions differ.</summary>
+        public enum Platform
         {
-            var explicitDir = Environment.GetEnvironmentVariable(Variable);
-            if (!string.IsNullOrEmpty(explicitDir))
-            {
-                return explicitDir;
-            }
-            var root = PlatformRoot();
-            return root == null ? null : Path.Combine(root, "toolkits");
+            Windows,
+            MacOS,
+            /// <summary>Linux and the other Unix-likes: the XDG base directory convention.</summary>
+            Unix,
         }
 
-        private static string? PlatformRoot()
+        /// <summary>The folder for toolkit metadata on this machine; null when the platform gives no home for a cache (then memory only).</summary>
+        public static string? ToolkitFolder()
         {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-            {
-                var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-                return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "Composio", "Cache");
-            }
+            var platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? Platform.Windows
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? Platform.MacOS
+                : Platform.Unix;
             var home = Environment.GetEnvironmentVariable("HOME");
             if (string.IsNullOrEmpty(home))
             {
                 home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             }
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+            return ToolkitFolder(platform, Environment.GetEnvironmentVariable, home, Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData));
+        }
+
+        /// <summary>
+        /// The choice itself, from what it depends on and nothing else, so every platform's rule is
+        /// testable on any one: <paramref name="variable"/> reads an environment variable,
+        /// <paramref name="home"/> is the user's home folder, <paramref name="localAppData"/> the
+        /// Windows local application data folder (%LOCALAPPDATA%).
+        /// </summary>
+        public static string? ToolkitFolder(Platform platform, Func<string, string?> variable, string? home, string? localAppData)
+        {
+            var explicitDir = variable(Variable);
+            if (!string.IsNullOrEmpty(explicitDir))
             {
-                return string.IsNullOrEmpty(home) ? null : Path.Combine(home, "Library", "Caches", "composio");
+                return explicitDir;
             }
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            // The XDG spec: a relative XDG_CACHE_HOME is invalid and ignored.
-            if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
+            var root = PlatformRoot(platform, variable, home, localAppData);
+            return root == null ? null : Path.Combine(root, "toolkits");
+        }
+
+        private static string? PlatformRoot(Platform platform, Func<string, string?> variable, string? home, string? localAppData)
+        {
+            switch (platform)
             {
-                return Path.Combine(xdg, "composio");
+                case Platform.Windows:
+                    return string.IsNullOrEmpty(localAppData) ? null : Path.Combine(localAppData, "Composio", "Cache");
+                case Platform.MacOS:
+                    return string.IsNullOrEmpty(home) ? null : Path.Combine(home, "Library", "Caches", "composio");
+                default:
+                    var xdg = variable("XDG_CACHE_HOME");
+                    // The XDG spec: a relative XDG_CACHE_HOME is invalid and ignored.
+                    if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
+                    {
+                        return Path.Combine(xdg, "composio");
+                    }
+                    return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "composio");
             }
-            return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "composio");
         }
     }
 }

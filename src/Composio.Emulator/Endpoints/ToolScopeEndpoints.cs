@@ -36,19 +36,8 @@ public sealed class ToolScopeEndpoints(ToolkitCatalog catalog)
                 continue;
             }
             var (scopes, broader) = found.Value;
-            var allOf = new JsonArray();
-            foreach (var scope in scopes)
-            {
-                if (!required.Contains(scope, StringComparer.Ordinal))
-                {
-                    required.Add(scope);
-                }
-                var grantors = broader.Where(b => b.Value.Contains(scope, StringComparer.Ordinal)).Select(b => b.Key).ToList();
-                allOf.Add(grantors.Count == 0
-                    ? JsonValue.Create(scope)
-                    : new JsonObject { ["any_of"] = ToolkitCatalog.StringArray(new[] { scope }.Concat(grantors)) });
-            }
-            perTool.Add(new JsonObject { ["tool"] = tool, ["scope_requirements"] = new JsonObject { ["all_of"] = allOf } });
+            required.AddRange(scopes.Where(scope => !required.Contains(scope, StringComparer.Ordinal)));
+            perTool.Add(new JsonObject { ["tool"] = tool, ["scope_requirements"] = Requirements(scopes, broader) });
         }
         var response = new JsonObject
         {
@@ -56,6 +45,23 @@ public sealed class ToolScopeEndpoints(ToolkitCatalog catalog)
             ["per_tool_requirements"] = perTool,
         };
         await JsonResponse.WriteAsync(ctx, response, StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// A tool's `scope_requirements`: `{all_of: [scope | {any_of: [scope, broader…]}]}`, where a
+    /// scope a broader one also grants may be met by either. Also served by GET /tools.
+    /// </summary>
+    internal static JsonObject Requirements(IReadOnlyList<string> scopes, IReadOnlyDictionary<string, IReadOnlyList<string>> broader)
+    {
+        var allOf = new JsonArray();
+        foreach (var scope in scopes)
+        {
+            var grantors = broader.Where(b => b.Value.Contains(scope, StringComparer.Ordinal)).Select(b => b.Key).ToList();
+            allOf.Add(grantors.Count == 0
+                ? JsonValue.Create(scope)
+                : new JsonObject { ["any_of"] = ToolkitCatalog.StringArray(new[] { scope }.Concat(grantors)) });
+        }
+        return new JsonObject { ["all_of"] = allOf };
     }
 
     /// <summary>The tool's narrowest scopes and its scheme's broader-scope map; OAuth2 first, as tool slugs are global.</summary>

@@ -64,14 +64,7 @@ public sealed class ToolkitEndpoints(ToolkitCatalog catalog)
             ? query.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
             : query.OrderBy(t => t.Rank)).ToList();
 
-        // Small, static list: the cursor position is simply an index into the filtered, sorted matches.
-        var start = (int)Math.Min(cursor?.Position ?? 0, matches.Count);
-        var pageItems = matches.Skip(start).Take(limit).ToList();
-        var end = start + pageItems.Count;
-        var next = end < matches.Count ? new ListCursor(end, end).Encode(CursorPrefix) : null;
-        var page = new Page(
-            new JsonArray(pageItems.Select(t => (JsonNode?)ToolkitCatalog.ToListItem(t)).ToArray()),
-            next, Page.PagesFor(matches.Count, limit), start / limit + 1, matches.Count);
+        var page = Page.Of(matches, cursor, limit, CursorPrefix, ToolkitCatalog.ToListItem);
         return JsonResponse.WriteAsync(ctx, page.ToEnvelope(), StatusCodes.Status200OK);
     }
 

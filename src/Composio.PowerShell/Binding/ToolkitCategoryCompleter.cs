@@ -12,7 +12,7 @@ namespace Composio.PowerShell.Binding
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var connection = Completion.ConnectionFor(fakeBoundParameters);
-            var categories = connection == null ? null : Completion.Fetch(connection.Categories.GetAsync);
+            var categories = connection == null ? null : Completion.Fetch(token => connection.Categories.GetAsync(string.Empty, token));
             if (categories == null)
             {
                 return Enumerable.Empty<CompletionResult>();

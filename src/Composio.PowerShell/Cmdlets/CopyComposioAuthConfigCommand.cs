@@ -29,6 +29,9 @@ namespace Composio.PowerShell.Cmdlets
         private const string InputObjectSet = "InputObject";
         private const string IdSet = "Id";
 
+        /// <summary>The -Secret field for the proxy's auth key, which reads show only as ***.</summary>
+        private const string ProxyAuthKeyField = "proxy_auth_key";
+
         /// <summary>Configs from Get-ComposioAuthConfig (of another project, through its connection).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         [ValidateNotNull]
@@ -102,28 +105,35 @@ namespace Composio.PowerShell.Cmdlets
             // Own connection left out: the piped config's project is the source, not a conflict.
             Run(new BulkItem(source.Id, label), null, connection =>
             {
+                var given = SecretsFor(source);
+                var missing = new List<string>();
+                var credentials = Credentials(source, given, missing);
                 var builder = new CreateRequestBuilder
                 {
                     Type = source.IsComposioManaged ? AuthConfigType.ComposioManaged : AuthConfigType.Custom,
                     AuthScheme = source.AuthScheme,
                     Name = source.Name,
-                    Credentials = Credentials(source, label),
+                    Credentials = credentials,
                     ToolsForConnectedAccountCreation = source.ToolsForConnectedAccountCreation.Count == 0 ? null : source.ToolsForConnectedAccountCreation.ToArray(),
                     ProxyUrl = source.ProxyUrl,
+                    ProxyAuthKey = ProxyAuthKey(source, given, missing),
                     IsEnabledForToolRouter = source.IsEnabledForToolRouter,
                 };
+                if (missing.Count > 0)
+                {
+                    var example = string.Join("; ", missing.Select(m => m + " = ..."));
+                    throw ErrorCatalog.CopySecretMissing.At(label, missing[0], label, string.Join(", ", missing), source.Name ?? source.Id, example);
+                }
                 var request = builder.Build(RequireToolkit(connection, source.Toolkit));
                 return PlanCreate(connection, request, label, source.IsEnabled == false,
                     source.ToolsAvailableForExecution.Count == 0 ? null : source.ToolsAvailableForExecution.ToArray());
             });
         }
 
-        /// <summary>The source's credentials with every masked value replaced from -Secret; an error naming the fields still missing.</summary>
-        private Hashtable? Credentials(AuthConfig source, string label)
+        /// <summary>The source's credentials with every masked value replaced from -Secret; the fields still missing are added to <paramref name="missing"/>.</summary>
+        private static Hashtable? Credentials(AuthConfig source, IReadOnlyDictionary<string, object> given, List<string> missing)
         {
-            var given = SecretsFor(source);
             var credentials = new Hashtable(StringComparer.Ordinal);
-            var missing = new List<string>();
             foreach (var pair in source.Credentials)
             {
                 if (given.TryGetValue(pair.Key, out var secret))
@@ -139,16 +149,32 @@ namespace Composio.PowerShell.Cmdlets
                     credentials[pair.Key] = pair.Value is IEnumerable<object?> list && !(pair.Value is string) ? string.Join(",", list) : pair.Value;
                 }
             }
-            foreach (var extra in given.Where(g => !credentials.ContainsKey(g.Key)))
+            foreach (var extra in given.Where(g => !credentials.ContainsKey(g.Key) && g.Key != ProxyAuthKeyField))
             {
                 credentials[extra.Key] = extra.Value;
             }
-            if (missing.Count > 0)
-            {
-                var example = string.Join("; ", missing.Select(m => m + " = ..."));
-                throw ErrorCatalog.CopySecretMissing.At(label, missing[0], label, string.Join(", ", missing), source.Name ?? source.Id, example);
-            }
             return credentials.Count == 0 ? null : credentials;
+        }
+
+        /// <summary>
+        /// The proxy's auth key: the API shows it only as ***, so it comes from -Secret's
+        /// proxy_auth_key; a source proxy with a key and none given is a missing field.
+        /// </summary>
+        private static string? ProxyAuthKey(AuthConfig source, IReadOnlyDictionary<string, object> given, List<string> missing)
+        {
+            if (string.IsNullOrEmpty(source.ProxyUrl))
+            {
+                return null;
+            }
+            if (given.TryGetValue(ProxyAuthKeyField, out var key))
+            {
+                return key is SecureString secure ? PlainText.From(secure) : key.ToString();
+            }
+            if (!string.IsNullOrEmpty(source.ProxyAuthKey))
+            {
+                missing.Add(ProxyAuthKeyField);
+            }
+            return null;
         }
 
         /// <summary>The secret fields -Secret gives for one config: its entry by name, else by id, or the script block's answer.</summary>

@@ -35,6 +35,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Tool slugs to recommend scopes for; implies -Recommended.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolCompleter))]
         public string[]? Tool { get; set; }
 
         /// <summary>Ask the API for recommended scopes: for -Tool, or for every tool of the toolkit.</summary>

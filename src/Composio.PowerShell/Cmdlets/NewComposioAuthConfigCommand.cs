@@ -78,6 +78,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A CSV cell `a; b` or `a,b` is a list (the module's Export-Csv writes lists as `a; b`).</summary>
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [ListCell]
+        [ArgumentCompleter(typeof(ToolCompleter))]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
         /// <summary>
@@ -88,6 +89,7 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
         [Alias("RestrictToTools")]
         [ListCell]
+        [ArgumentCompleter(typeof(ToolCompleter))]
         public string[]? ToolsAvailableForExecution { get; set; }
 
         /// <summary>Managed OAuth user-token scopes (Slack's user_scopes), sent as credentials.user_scopes.</summary>

@@ -54,6 +54,7 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         [ValidateNotNull]
         [RejectScriptBlock]
+        [ArgumentCompleter(typeof(ToolCompleter))]
         public string[]? ToolsForConnectedAccountCreation { get; set; }
 
         /// <summary>
@@ -66,6 +67,7 @@ namespace Composio.PowerShell.Cmdlets
         [ValidateNotNull]
         [AllowEmptyCollection]
         [RejectScriptBlock]
+        [ArgumentCompleter(typeof(ToolCompleter))]
         public string[]? ToolsAvailableForExecution { get; set; }
 
         /// <summary>Managed configs: the top-level user_scopes; custom configs: credentials.user_scopes.</summary>

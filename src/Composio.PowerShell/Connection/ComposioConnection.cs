@@ -6,7 +6,7 @@ namespace Composio.PowerShell.Connection
 {
     /// <summary>
     /// One Composio project as the cmdlets reach it: the client (key, base URI, retries), its
-    /// toolkit cache, the auth configs seen through it and the toolkit categories. Everything the
+    /// toolkit cache, the auth configs seen through it, the toolkit categories and each toolkit's tools. Everything the
     /// module knows about a project lives here, so several connections never share state.
     /// Every object a cmdlet emits carries the connection it came from (see <see cref="OutputStamp"/>).
     /// </summary>
@@ -22,7 +22,8 @@ namespace Composio.PowerShell.Connection
             Client = new ComposioClient(options);
             Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             Seen = new SeenAuthConfigs();
-            Categories = new ToolkitCategories(Client);
+            Categories = new RecentLists<ToolkitCategory>((_, token) => Client.WalkToolkitCategories().ReadAllAsync(token), TimeSpan.FromMinutes(10));
+            Tools = new RecentLists<Tool>((toolkit, token) => Client.WalkTools(toolkit).ReadAllAsync(token), ToolkitCacheAge);
             // A user key is marked as one: two connections to one project may differ only in that.
             ApiKeyHint = string.IsNullOrEmpty(options.UserApiKey) ? KeyHint.Of(options.ApiKey) : "user key " + KeyHint.Of(options.UserApiKey);
             ConnectedAt = DateTime.Now;
@@ -52,7 +53,11 @@ namespace Composio.PowerShell.Connection
 
         internal SeenAuthConfigs Seen { get; }
 
-        internal ToolkitCategories Categories { get; }
+        /// <summary>The toolkit categories (one list, key ""), for -Category completion.</summary>
+        internal RecentLists<ToolkitCategory> Categories { get; }
+
+        /// <summary>Each toolkit's tools by slug, for the tool-list parameters' completion; kept as long as toolkit metadata.</summary>
+        internal RecentLists<Tool> Tools { get; }
 
         /// <summary>What Format-List and CSV show for an object's connection: the project, never the key.</summary>
         public override string ToString() => $"{ApiKeyHint} at {BaseUri.GetLeftPart(UriPartial.Authority)}";
