@@ -77,6 +77,9 @@ namespace Composio.Client
         /// <summary>First backoff wait; doubles each retry up to <see cref="MaxBackoff"/>.</summary>
         public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
+        /// <summary>The clock of retry waits, attempt timeouts and the shared pause: tests give a fake one, so waits are asserted, not slept.</summary>
+        internal TimeProvider Time { get; set; } = TimeProvider.System;
+
         /// <summary>
         /// Largest page asked of a listing. 50 on both versions: v3.1 allows no more, and a server
         /// asked for more has been seen to clamp the page yet count pages by the request, losing items.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -9,111 +8,108 @@ using Xunit;
 
 namespace Composio.Client.Tests;
 
-/// <summary>The caller's token stops a request, a backoff wait and a stalled body promptly.</summary>
-[Collection(TimingCollection.Name)]
+/// <summary>
+/// The caller's token stops a request, a backoff wait and a stalled body promptly. The client runs
+/// on a fake clock that stands still, so a call that ends after the stop did not wait out a
+/// timeout or backoff: it ended because of the stop.
+/// </summary>
 public class CancellationTests
 {
-    private const int Prompt = 300;
-
-    public CancellationTests() => Warmup.Once();
+    /// <summary>Bounds a step that must finish without the clock moving; only a hang reaches it.</summary>
+    private static readonly TimeSpan s_hang = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// The shortest of up to three timed tries. The CI machine is shared and has two cores: one
-    /// try can lose the CPU for a while, but a real hang (30 s timeout or backoff) fails all three.
+    /// Starts the call, waits until <paramref name="waiting"/> says it is stuck where the test
+    /// wants it (a hanging request, a backoff, a stalled body), checks it has not ended, stops
+    /// it, and returns how it ended.
     /// </summary>
-    private static async Task<long> Fastest(Func<Task<long>> timedTry)
+    private static async Task<T> StopWhile<T>(Func<CancellationToken, Task> call, Func<Task> waiting) where T : Exception
     {
-        var best = long.MaxValue;
-        for (var i = 0; i < 3 && best > 200 + Prompt; i++)
-        {
-            best = Math.Min(best, await timedTry());
-        }
-        return best;
+        using var cts = new CancellationTokenSource();
+        var running = call(cts.Token);
+        await waiting().WaitAsync(s_hang);
+        Assert.False(running.IsCompleted);
+        cts.Cancel();
+        return await Assert.ThrowsAnyAsync<T>(() => running.WaitAsync(s_hang));
     }
+
+    /// <summary>A scripted step that says when it is reached, then runs <paramref name="step"/>.</summary>
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Reached(TaskCompletionSource reached, Func<CancellationToken, Task<HttpResponseMessage>> step) =>
+        (_, token) =>
+        {
+            reached.TrySetResult();
+            return step(token);
+        };
+
+    private static async Task<HttpResponseMessage> Hang(CancellationToken token)
+    {
+        await Task.Delay(Timeout.Infinite, token);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    private static Task<HttpResponseMessage> StalledBody(CancellationToken _) =>
+        Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
+
+    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [Fact]
     public async Task Cancelling_during_a_request_ends_it_promptly_without_a_retry()
     {
-        var elapsed = await Fastest(async () =>
-        {
-            var fake = new FakeHandler().ThenHang();
-            using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30));
-            using var cts = new CancellationTokenSource(200);
-            var clock = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAuthConfigAsync("ac_x1", cts.Token));
-            Assert.Equal(1, fake.Count);
-            return clock.ElapsedMilliseconds;
-        });
-        Assert.InRange(elapsed, 150, 200 + Prompt);
+        var clock = new TestClock();
+        var sent = Signal();
+        var fake = new FakeHandler(clock).Then(Reached(sent, Hang));
+        using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30), clock: clock);
+        await StopWhile<OperationCanceledException>(token => client.GetAuthConfigAsync("ac_x1", token), () => sent.Task);
+        Assert.Equal(1, fake.Count);
     }
 
     [Fact]
     public async Task Cancelling_a_create_is_a_stop_not_an_unknown_outcome()
     {
-        var fake = new FakeHandler().ThenHang();
-        using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30));
-        using var cts = new CancellationTokenSource(100);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CreateAuthConfigAsync(new CreateAuthConfigRequest { Toolkit = "github" }, cts.Token));
+        var clock = new TestClock();
+        var sent = Signal();
+        var fake = new FakeHandler(clock).Then(Reached(sent, Hang));
+        using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30), clock: clock);
+        await StopWhile<OperationCanceledException>(token => client.CreateAuthConfigAsync(new CreateAuthConfigRequest { Toolkit = "github" }, token), () => sent.Task);
     }
 
     [Fact]
     public async Task Cancelling_during_a_backoff_wait_ends_it_promptly()
     {
-        var elapsed = await Fastest(async () =>
-        {
-            var fake = new FakeHandler().Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.Add("Retry-After", "30"));
-            using var client = TestClients.With(fake);
-            using var cts = new CancellationTokenSource(200);
-            var clock = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAuthConfigAsync("ac_x1", cts.Token));
-            Assert.Equal(1, fake.Count);
-            return clock.ElapsedMilliseconds;
-        });
-        Assert.InRange(elapsed, 150, 200 + Prompt);
+        var clock = new TestClock();
+        var fake = new FakeHandler(clock).Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.Add("Retry-After", "30"));
+        using var client = TestClients.With(fake, clock: clock);
+        await StopWhile<OperationCanceledException>(token => client.GetAuthConfigAsync("ac_x1", token), () => clock.WaitStarted(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, fake.Count);
     }
 
     [Fact]
     public async Task A_body_that_stalls_after_the_headers_counts_against_the_timeout()
     {
-        var elapsed = await Fastest(async () =>
-        {
-            var fake = new FakeHandler().Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StreamContent(new StallingStream()),
-            }));
-            using var client = TestClients.With(fake, maxRetries: 0, timeout: TimeSpan.FromMilliseconds(200));
-            var clock = Stopwatch.StartNew();
-            var error = await Assert.ThrowsAsync<ComposioException>(() => client.GetAuthConfigAsync("ac_x1"));
-            Assert.Equal("ComposioTimeout", error.ErrorId);
-            return clock.ElapsedMilliseconds;
-        });
-        Assert.InRange(elapsed, 150, 200 + Prompt);
+        var clock = new TestClock();
+        var timeout = TimeSpan.FromMilliseconds(200);
+        var answered = Signal();
+        var fake = new FakeHandler(clock).Then(Reached(answered, StalledBody));
+        using var client = TestClients.With(fake, maxRetries: 0, timeout: timeout, clock: clock);
+        var call = client.GetAuthConfigAsync("ac_x1");
+        await answered.Task.WaitAsync(s_hang);
+        clock.Advance(timeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted); // the headers came, the body stalls: still within the attempt
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<ComposioException>(() => call.WaitAsync(s_hang));
+        Assert.Equal("ComposioTimeout", error.ErrorId);
     }
 
     [Fact]
     public async Task A_stalled_body_stops_promptly_on_cancel_even_with_debug_logging()
     {
-        var fake = new FakeHandler().Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StreamContent(new StallingStream()),
-        }));
-        using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30));
+        var clock = new TestClock();
+        var answered = Signal();
+        var fake = new FakeHandler(clock).Then(Reached(answered, StalledBody));
+        using var client = TestClients.With(fake, timeout: TimeSpan.FromSeconds(30), clock: clock);
         using (Composio.Client.Logging.ClientLog.Use(new CapturingLog()))
         {
-            // One cancelled call first: the debug path's first use (redaction, formatting) is
-            // start-up cost, not what this test times.
-            using (var warmup = new CancellationTokenSource(50))
-            {
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAuthConfigAsync("ac_x1", warmup.Token));
-            }
-            var elapsed = await Fastest(async () =>
-            {
-                using var cts = new CancellationTokenSource(200);
-                var clock = Stopwatch.StartNew();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAuthConfigAsync("ac_x1", cts.Token));
-                return clock.ElapsedMilliseconds;
-            });
-            Assert.InRange(elapsed, 150, 200 + Prompt);
+            await StopWhile<OperationCanceledException>(token => client.GetAuthConfigAsync("ac_x1", token), () => answered.Task);
         }
     }
 

@@ -1,31 +1,23 @@
-using System.Diagnostics;
 using System.Net;
 using Composio.Client.Errors;
 using Composio.Client.Logging;
 using Composio.Client.Requests;
 using Composio.Client.Tests.Support;
 using Xunit;
+using static Composio.Client.Tests.Support.Answers;
 
 namespace Composio.Client.Tests;
 
 /// <summary>The retry handler against a scripted primary handler: exact attempt counts and waits.</summary>
-[Collection(TimingCollection.Name)]
 public class RetryHandlerTests
 {
-    private const string Id = "ac_abc123XYZ";
-    private const string Found = "{\"id\":\"ac_abc123XYZ\",\"name\":\"n\",\"toolkit\":{\"slug\":\"github\"}}";
-    private const string Created = "{\"toolkit\":{\"slug\":\"github\"},\"auth_config\":{\"id\":\"ac_new1\",\"auth_scheme\":\"OAUTH2\",\"is_composio_managed\":true}}";
+    /// <summary>Bounds a step that must finish once the clock has moved; only a hang reaches it.</summary>
+    private static readonly TimeSpan s_hang = TimeSpan.FromSeconds(20);
 
     private static CreateAuthConfigRequest Create() => new() { Toolkit = "github", Name = "chaos-1" };
 
     [Theory]
-    [InlineData(408)]
-    [InlineData(409)]
-    [InlineData(429)]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(504)]
+    [MemberData(nameof(Answers.Retryable), MemberType = typeof(Answers))]
     public async Task A_get_is_retried_after_each_retryable_status(int status)
     {
         var fake = new FakeHandler().Then((HttpStatusCode)status).Then(HttpStatusCode.OK, Found);
@@ -59,11 +51,7 @@ public class RetryHandlerTests
     }
 
     [Theory]
-    [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(422)]
+    [MemberData(nameof(Answers.NotRetryable), MemberType = typeof(Answers))]
     public async Task Client_errors_are_not_retried(int status)
     {
         var fake = new FakeHandler().Then((HttpStatusCode)status, "{\"error\":{\"message\":\"no\"}}");
@@ -90,38 +78,39 @@ public class RetryHandlerTests
         Assert.Equal(2, retry.Count);
     }
 
-    [Fact]
-    public async Task Waits_what_retry_after_ms_says()
+    /// <summary>The wait before the retry, on a fake clock: nothing is sent a moment before it ends, the retry goes when it does.</summary>
+    private static async Task<TimeSpan> WaitBeforeTheRetry(Action<HttpResponseMessage> throttle, Func<TimeSpan, bool> isTheWait)
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.TooManyRequests, "{}", r => r.Headers.Add("retry-after-ms", "300"))
+        var clock = new TestClock();
+        var fake = new FakeHandler(clock)
+            .Then(HttpStatusCode.TooManyRequests, "{}", throttle)
             .Then(HttpStatusCode.OK, Found);
-        using var client = TestClients.With(fake);
-        await client.GetAuthConfigAsync(Id);
-        var gap = fake.Attempts[1].At - fake.Attempts[0].At;
-        Assert.InRange(gap.TotalMilliseconds, 290, 2000); // upper bound loose: CI machines are busy
+        using var client = TestClients.With(fake, clock: clock);
+        var call = client.GetAuthConfigAsync(Id);
+        var wait = await clock.TimerStarted(isTheWait);
+        clock.Advance(wait - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, fake.Count);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await call.WaitAsync(s_hang);
+        Assert.Equal(2, fake.Count);
+        return fake.Attempts[1].At - fake.Attempts[0].At;
     }
 
-    [Fact]
-    public async Task Waits_what_Retry_After_seconds_says()
+    [Theory]
+    [InlineData("retry-after-ms", "300", 300)]
+    [InlineData("Retry-After", "1", 1000)]
+    public async Task Waits_what_the_server_says(string header, string value, int milliseconds)
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.Add("Retry-After", "1"))
-            .Then(HttpStatusCode.OK, Found);
-        using var client = TestClients.With(fake);
-        await client.GetAuthConfigAsync(Id);
-        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 990, 3000);
+        var wait = TimeSpan.FromMilliseconds(milliseconds);
+        Assert.Equal(wait, await WaitBeforeTheRetry(r => r.Headers.Add(header, value), due => due == wait));
     }
 
     [Fact]
     public async Task A_Retry_After_beyond_60_s_is_not_obeyed_the_backoff_is_used()
     {
-        var fake = new FakeHandler()
-            .Then(HttpStatusCode.TooManyRequests, "{}", r => r.Headers.Add("Retry-After", "3600"))
-            .Then(HttpStatusCode.OK, Found);
-        using var client = TestClients.With(fake);
-        await client.GetAuthConfigAsync(Id);
-        Assert.InRange((fake.Attempts[1].At - fake.Attempts[0].At).TotalMilliseconds, 10, 1500);
+        // The backoff (20 ms less jitter here), not the hour asked; attempt timeouts are 5 s.
+        var gap = await WaitBeforeTheRetry(r => r.Headers.Add("Retry-After", "3600"), due => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(1));
+        Assert.InRange(gap.TotalMilliseconds, 10, 1500);
     }
 
     [Fact]
@@ -205,11 +194,16 @@ public class RetryHandlerTests
     [Fact]
     public async Task A_create_that_times_out_is_not_retried_and_says_it_may_exist()
     {
-        var fake = new FakeHandler().ThenHang().Then(HttpStatusCode.Created, Created);
-        using var client = TestClients.With(fake, timeout: TimeSpan.FromMilliseconds(200));
-        var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<ComposioException>(() => client.CreateAuthConfigAsync(Create()));
-        Assert.InRange(clock.ElapsedMilliseconds, 150, 1500);
+        var clock = new TestClock();
+        var timeout = TimeSpan.FromMilliseconds(200);
+        var fake = new FakeHandler(clock).ThenHang().Then(HttpStatusCode.Created, Created);
+        using var client = TestClients.With(fake, timeout: timeout, clock: clock);
+        var call = client.CreateAuthConfigAsync(Create());
+        await clock.WaitStarted(timeout); // the attempt's timeout runs
+        clock.Advance(timeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<ComposioException>(() => call.WaitAsync(s_hang));
         Assert.Equal(1, fake.Count);
         Assert.Equal("CreateOutcomeUnknown", error.ErrorId);
         Assert.Contains("no answer came within", error.Message);

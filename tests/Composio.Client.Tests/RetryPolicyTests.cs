@@ -27,22 +27,12 @@ public class RetryPolicyTests
     }
 
     [Theory]
-    [InlineData(408)]
-    [InlineData(409)]
-    [InlineData(429)]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(504)]
+    [MemberData(nameof(Answers.Retryable), MemberType = typeof(Answers))]
     public void Retries_these_statuses_for_requests_that_create_nothing(int status) =>
         Assert.True(s_policy.IsRetryable(Answer(status), createsResource: false));
 
     [Theory]
-    [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(422)]
+    [MemberData(nameof(Answers.NotRetryable), MemberType = typeof(Answers))]
     public void Does_not_retry_client_errors(int status) =>
         Assert.False(s_policy.IsRetryable(Answer(status), createsResource: false));
 

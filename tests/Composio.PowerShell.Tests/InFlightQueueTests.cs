@@ -6,7 +6,7 @@ namespace Composio.PowerShell.Tests;
 public class InFlightQueueTests
 {
     private static InFlightQueue Queue(int limit) =>
-        new(limit, relayDebug: null, new InFlightQueue.Sink(_ => { }, _ => { }, _ => { }), CancellationToken.None);
+        new(limit, RelayLevel.None, new InFlightQueue.Sink(_ => { }, _ => { }), CancellationToken.None);
 
     [Fact]
     public void Items_AreFinishedInInputOrder_WhenTheirWorkEndsInReverse()

@@ -6,6 +6,24 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $emulator = Start-ComposioEmulator
+
+    # Runs a script in a real pwsh process, waits until the emulator has seen $Count requests of
+    # $Method (or a minute), lets $SettleMs pass, sends the process a real SIGINT and returns all it
+    # wrote, once it has exited (which must happen within $ExitWithinMs).
+    function Invoke-Interrupted([string] $Script, [string] $Method, [int] $Count, [int] $SettleMs = 0, [int] $ExitWithinMs = 20000) {
+        $run = Start-PwshProcess $Script
+        $child = $run.Process
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            do { Start-Sleep -Milliseconds 50; $sent = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq $Method) }
+            while ($sent.Count -lt $Count -and [DateTime]::UtcNow -lt $deadline)
+            if ($SettleMs) { Start-Sleep -Milliseconds $SettleMs }
+            & /bin/kill -INT $child.Id
+            $child.WaitForExit($ExitWithinMs) | Should -BeTrue
+            $run.Out.Result + $run.Err.Result
+        }
+        finally { if (-not $child.HasExited) { $child.Kill() } }
+    }
 }
 
 AfterAll {
@@ -16,19 +34,9 @@ AfterAll {
 Describe 'Ctrl+C with -ThrottleLimit 32' {
     It 'every config created is written out or named (by id when known) in the warning' -Skip:($IsWindows) {
         Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'POST'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 4000; probability = 0.3; seed = 7 })
-        $run = Start-PwshProcess ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
+        # Once 32 creates are sent, 300 ms let the fast ones finish behind the held ones.
+        $text = Invoke-Interrupted -Method POST -Count 32 -SettleMs 300 -Script ("Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
             "1..40 | ForEach-Object { [pscustomobject]@{ Name = 'stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | ForEach-Object { 'CREATED ' + `$_.Id }")
-        $child = $run.Process
-        try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do { Start-Sleep -Milliseconds 50; $posts = @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq 'POST') }
-            while ($posts.Count -lt 32 -and [DateTime]::UtcNow -lt $deadline)
-            Start-Sleep -Milliseconds 300 # Let the fast ones finish behind the held ones.
-            & /bin/kill -INT $child.Id
-            $child.WaitForExit(20000) | Should -BeTrue
-            $text = $run.Out.Result + $run.Err.Result
-        }
-        finally { if (-not $child.HasExited) { $child.Kill() } }
 
         Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri -SkipCheck
         $made = @(Get-ComposioAuthConfig -Toolkit github)
@@ -50,5 +58,21 @@ Describe 'Ctrl+C with -ThrottleLimit 32' {
         # Items still in flight are named too, by name (their outcome is unknown).
         $sentNames = 1..40 | ForEach-Object { "stop-$_" } | Where-Object { $n = $_; -not ($made | Where-Object Name -eq $n) }
         foreach ($name in $sentNames | Select-Object -First 3) { $text | Should -Match "\b$([regex]::Escape($name))\b" }
+    }
+}
+
+Describe 'Ctrl+C during Connect-Composio' {
+    It 'cancels the key check at once and leaves the runspace without a connection' -Skip:($IsWindows) {
+        Clear-ComposioEmulatorRequest $emulator
+        Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'GET'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 30000 })
+        # The finally block runs after the stop; the pipeline is closed then, so it writes to the console itself.
+        # The check is held for 30 s: an exit well before that means the stop cancelled it.
+        try {
+            $text = Invoke-Interrupted -Method GET -Count 1 -ExitWithinMs 10000 -Script ("`$env:COMPOSIO_API_KEY = `$null; try { Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -MaxRetries 0 } " +
+                "finally { [Console]::Out.WriteLine('CONNECTED=' + [bool](Get-ComposioConnection -ErrorAction SilentlyContinue)) }")
+        }
+        finally { Clear-ComposioEmulatorFault $emulator }
+        @((Get-ComposioEmulatorRequest $emulator) | ForEach-Object { $_ } | Where-Object method -eq 'GET').Count | Should -Be 1
+        $text | Should -Match 'CONNECTED=False'
     }
 }

@@ -391,6 +391,11 @@ Describe 'Ctrl+C stops a cmdlet within a few hundred milliseconds' {
         Measure-FastestStop 'Get-ComposioAuthConfig' | Should -BeLessThan 400
     }
 
+    It 'during Connect-Composio''s key check (latency fault)' {
+        Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'latency'; delay_ms = 10000 })
+        Measure-FastestStop "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'" | Should -BeLessThan 400
+    }
+
     It 'during a backoff wait (503 with Retry-After 30)' {
         Add-Fault @(@{ method = 'GET'; path = $ConfigsPath; kind = 'status'; status = 503; headers = @{ 'Retry-After' = '30' } })
         Measure-FastestStop 'Get-ComposioAuthConfig' -SettleMs 100 | Should -BeLessThan 400

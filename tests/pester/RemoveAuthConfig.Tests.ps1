@@ -46,9 +46,9 @@ Describe 'Remove-ComposioAuthConfig' {
     It 'goes on after a 404 in the middle of the pipeline, reporting it as ObjectNotFound' {
         $a = New-ComposioAuthConfig github; $b = New-ComposioAuthConfig github
         $a.Id, 'ac_doesnotexist1', $b.Id | Remove-ComposioAuthConfig -Force -ErrorVariable failures -ErrorAction SilentlyContinue
-        # The unknown id is found missing by the read that counts its connected accounts; the others were seen.
-        (Get-DeleteRequest).Count | Should -Be 2
-        @(Get-WireRequest $emulator GET '*/auth_configs/ac_doesnotexist1').Count | Should -Be 1
+        # Under -Force nothing is shown, so the unknown id is not read first: its DELETE finds it missing.
+        (Get-DeleteRequest).Count | Should -Be 3
+        @(Get-WireRequest $emulator GET '*/auth_configs/ac_doesnotexist1').Count | Should -Be 0
         @(Get-DeleteRequest | Where-Object status -eq 200).Count | Should -Be 2
         $failures | Should -HaveCount 1
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -61,6 +61,29 @@ Describe 'Round trips: one request per operation' {
         Get-Sent | Should -Be @("DELETE /api/v3.1/auth_configs/$($two.Id)")
     }
 
+    It 'Remove of an id this connection has not seen: -Force sends only the DELETE; -WhatIf reads the count for its text and deletes nothing' {
+        # Made through another connection; the default one made next has not seen it.
+        $id = (New-ComposioAuthConfig github -Name 'rm-unseen' -Connection (Connect-TestEmulator $emulator)).Id
+        $other = (New-ComposioAuthConfig github -Name 'rm-unseen-2' -Connection (Connect-TestEmulator $emulator)).Id
+        Connect-TestEmulator $emulator | Out-Null
+        Clear-ComposioEmulatorRequest $emulator
+        Remove-ComposioAuthConfig -Id $id -Force
+        Get-Sent | Should -Be @("DELETE /api/v3.1/auth_configs/$id")
+
+        Clear-ComposioEmulatorRequest $emulator
+        Remove-ComposioAuthConfig -Id $other -Confirm:$false
+        Get-Sent | Should -Be @("DELETE /api/v3.1/auth_configs/$other")
+
+        $unseen = (New-ComposioAuthConfig github -Name 'rm-whatif' -Connection (Connect-TestEmulator $emulator)).Id
+        Connect-TestEmulator $emulator | Out-Null
+        Clear-ComposioEmulatorRequest $emulator
+        $transcript = Join-Path $TestDrive 'remove-whatif.txt'
+        Start-Transcript -Path $transcript -Force | Out-Null
+        try { Remove-ComposioAuthConfig -Id $unseen -WhatIf } finally { Stop-Transcript | Out-Null }
+        Get-Sent | Should -Be @("GET /api/v3.1/auth_configs/$unseen")
+        @(Get-Content $transcript | Where-Object { $_ -like 'What if:*' })[0] | Should -BeLike "*'rm-whatif' ($unseen, github) in project *, 0 connected account(s)*"
+    }
+
     It '<Verb> sends one PATCH; with -PassThru it reads the config back' -ForEach @(
         @{ Verb = 'Disable'; Status = 'DISABLED' }
         @{ Verb = 'Enable'; Status = 'ENABLED' }

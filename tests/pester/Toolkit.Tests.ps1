@@ -157,6 +157,38 @@ Describe 'Get-ComposioToolkit' {
     }
 }
 
+Describe 'The -Toolkit parameter' {
+    BeforeEach { Reset-ComposioEmulator $emulator }
+
+    It 'binds the same way on <Command>: transformed, checked and completed alike' -ForEach @(
+        @{ Command = 'Get-ComposioToolkit' }
+        @{ Command = 'Get-ComposioToolkitScope' }
+        @{ Command = 'Get-ComposioAuthConfigField' }
+        @{ Command = 'Get-ComposioAuthConfig' }
+        @{ Command = 'New-ComposioAuthConfig' }
+        @{ Command = 'Export-ComposioAuthConfig' }
+    ) {
+        $parameter = (Get-Command $Command).Parameters.Values | Where-Object { $_.Name -eq 'Toolkit' -or $_.Aliases -contains 'Toolkit' }
+        $parameter | Should -HaveCount 1
+        $kinds = $parameter.Attributes | ForEach-Object { $_.GetType().Name }
+        $kinds | Should -Contain 'ToolkitSlugTransformationAttribute'
+        $kinds | Should -Contain 'ValidateNotNullOrEmptyAttribute'
+        ($parameter.Attributes | Where-Object { $_ -is [ArgumentCompleter] }).Type.Name | Should -Be 'ToolkitSlugCompleter'
+    }
+
+    It 'takes an AuthConfig given as -Toolkit as its toolkit, not its id, on every command' {
+        $config = New-ComposioAuthConfig github -Name 'bound-by-toolkit'
+        $null = New-ComposioAuthConfig gmail
+        (Get-ComposioToolkit -Toolkit $config).Slug | Should -Be 'github'
+        (Get-ComposioToolkitScope -Toolkit $config).Toolkit | Should -Be 'github'
+        @(Get-ComposioAuthConfigField -Toolkit $config -ErrorAction Stop).Count | Should -BeGreaterThan 0
+        (Get-ComposioAuthConfig -Toolkit $config).Id | Should -Be $config.Id
+        $file = Join-Path $TestDrive 'by-toolkit.psd1'
+        Export-ComposioAuthConfig -Path $file -Toolkit $config
+        (Import-PowerShellDataFile $file).AuthConfigs.Toolkit | Should -Be 'github'
+    }
+}
+
 Describe 'Where the toolkit cache lives' -Skip:(-not $IsLinux) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'UserHome.ps1')

@@ -33,11 +33,12 @@ namespace Composio.Client.Http
         private readonly IHttpClientFactory _factory;
         private readonly string _prefix;
         /// <summary>Shared by every handler the factory makes (rotation included): one pause per connection.</summary>
-        private readonly ThrottleGate _gate = new ThrottleGate();
+        private readonly ThrottleGate _gate;
 
         public ApiTransport(ComposioClientOptions options, HttpMessageHandler? primaryHandler = null)
         {
             _options = options;
+            _gate = new ThrottleGate(options.Time);
             var proxy = ProxyPolicy.FromEnvironment();
             if (primaryHandler == null)
             {

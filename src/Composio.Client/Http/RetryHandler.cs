@@ -42,9 +42,9 @@ namespace Composio.Client.Http
                 var answered = false;
                 try
                 {
-                    using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    using (var timeout = _options.Time.CreateCancellationTokenSource(_options.Timeout))
+                    using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
                     {
-                        attemptToken.CancelAfter(_options.Timeout);
                         try
                         {
                             response = await base.SendAsync(request, attemptToken.Token).ConfigureAwait(false);
@@ -125,7 +125,7 @@ namespace Composio.Client.Http
                 }
 
                 ClientLog.Verbose($"Retrying {request.Method} {request.RequestUri?.AbsolutePath} after {reason}; waiting {delay.TotalSeconds:0.0#} s (retry {attempt + 1} of {_policy.MaxRetries}).");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _options.Time.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -62,11 +62,12 @@ namespace Composio.Client.Http
             {
                 jitter = 1 - (_random.NextDouble() * 0.25);
             }
-            return TimeSpan.FromMilliseconds(capped * jitter);
+            // Whole milliseconds: Task.Delay counts no finer, and the shared pause must end when this wait does.
+            return TimeSpan.FromMilliseconds(Math.Round(capped * jitter));
         }
 
         /// <summary>retry-after-ms first (the SDKs' own header), then Retry-After in seconds or as an HTTP date.</summary>
-        internal static TimeSpan? ServerDelay(HttpResponseMessage response)
+        private TimeSpan? ServerDelay(HttpResponseMessage response)
         {
             var ms = Header(response, "retry-after-ms");
             if (ms != null && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis)
@@ -82,7 +83,7 @@ namespace Composio.Client.Http
             if (retryAfter?.Date != null)
             {
                 // A date in the past means "now".
-                var wait = retryAfter.Date.Value - DateTimeOffset.UtcNow;
+                var wait = retryAfter.Date.Value - _options.Time.GetUtcNow();
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
             return null;

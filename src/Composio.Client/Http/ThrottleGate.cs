@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,8 @@ namespace Composio.Client.Http
     /// </summary>
     internal sealed class ThrottleGate
     {
-        private static readonly Stopwatch s_clock = Stopwatch.StartNew();
+        private readonly TimeProvider _time;
+        private readonly long _start;
         private readonly object _lock = new object();
         private TaskCompletionSource<bool> _changed = NewSignal();
         /// <summary>A 429/503 was seen and no request sent after the pause has been answered otherwise yet.</summary>
@@ -26,6 +26,14 @@ namespace Composio.Client.Http
         /// <summary>The one request sent after the pause is in flight: the others wait for its answer.</summary>
         private bool _probing;
         private int _lastStatus;
+
+        public ThrottleGate(TimeProvider time)
+        {
+            _time = time;
+            _start = time.GetTimestamp();
+        }
+
+        private TimeSpan Now => _time.GetElapsedTime(_start);
 
         public static bool IsThrottle(HttpResponseMessage response) => (int)response.StatusCode == 429 || (int)response.StatusCode == 503;
 
@@ -47,7 +55,8 @@ namespace Composio.Client.Http
                     {
                         return false;
                     }
-                    wait = _pausedUntil - s_clock.Elapsed;
+                    // Rounded up to whole milliseconds: Task.Delay counts no finer, and a shorter wait would end at once and spin.
+                    wait = TimeSpan.FromMilliseconds(Math.Ceiling((_pausedUntil - Now).TotalMilliseconds));
                     if (wait <= TimeSpan.Zero && !_probing)
                     {
                         _probing = true;
@@ -80,7 +89,7 @@ namespace Composio.Client.Http
             {
                 if (pause is TimeSpan wait)
                 {
-                    var until = s_clock.Elapsed + wait;
+                    var until = Now + wait;
                     _pausedUntil = _paused && _pausedUntil > until ? _pausedUntil : until;
                     _paused = true;
                     _lastStatus = status;
@@ -110,11 +119,11 @@ namespace Composio.Client.Http
             return old;
         }
 
-        private static async Task WaitAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
+        private async Task WaitAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
         {
             using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                var delay = Task.Delay(wait, timer.Token);
+                var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(wait, timer.Token) : _time.Delay(wait, timer.Token);
                 await Task.WhenAny(changed, delay).ConfigureAwait(false);
                 // Ends the timer when the state changed first; a stop ends both.
                 timer.Cancel();

@@ -33,7 +33,7 @@ namespace Composio.PowerShell.Binding
             {
                 return null;
             }
-            return cache.TryGetCached(toolkit!, out var cached) ? cached : Completion.Fetch(token => cache.GetAsync(toolkit!, token));
+            return Completion.Fetch(token => cache.GetAsync(toolkit!, token));
         }
 
         /// <summary>The slug bound to -Toolkit, whether given as text or as an object with a Slug/Toolkit property.</summary>

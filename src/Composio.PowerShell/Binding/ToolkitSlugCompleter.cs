@@ -22,7 +22,7 @@ namespace Composio.PowerShell.Binding
             {
                 return Enumerable.Empty<CompletionResult>();
             }
-            var slugs = cache.TryGetCachedSlugs(out var cached) ? cached : Completion.Fetch(cache.GetSlugsAsync);
+            var slugs = Completion.Fetch(cache.GetSlugsAsync);
             if (slugs == null)
             {
                 return Enumerable.Empty<CompletionResult>();

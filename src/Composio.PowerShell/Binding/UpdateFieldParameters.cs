@@ -41,7 +41,7 @@ namespace Composio.PowerShell.Binding
                         return AuthFieldParameters.Empty;
                     }
                     using var toolkitBudget = new CancellationTokenSource(Completion.RequestBudget);
-                    var toolkit = conn.Toolkits.TryGetCached(seen.Toolkit, out var cached) ? cached : conn.Toolkits.GetAsync(seen.Toolkit, toolkitBudget.Token).GetAwaiter().GetResult();
+                    var toolkit = conn.Toolkits.GetAsync(seen.Toolkit, toolkitBudget.Token).GetAwaiter().GetResult();
                     return AuthFieldParameters.For(AuthSchemes.Detail(toolkit, seen.AuthScheme).AuthConfigCreationFields, cmdletType, new List<string> { CredentialFields.Scopes });
                 }
                 catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)

@@ -47,9 +47,9 @@ namespace Composio.PowerShell.Cmdlets
 
         private InFlightQueue Queue => _queue ??= new InFlightQueue(
             ThrottleLimit,
-            Streams.Enabled(this, "Debug", "DebugPreference") ? true : Streams.Enabled(this, "Verbose", "VerbosePreference") ? false : (bool?)null,
-            // Say and Warn, not WriteVerbose and WriteWarning: under -Debug those would prompt.
-            new InFlightQueue.Sink(Say, text => Streams.Debug(this, text), Warn),
+            RelayLevel,
+            // Relay (Say for Verbose lines) and Warn, not WriteVerbose and WriteWarning: under -Debug those would prompt.
+            new InFlightQueue.Sink(Relay, Warn),
             CancellationToken);
 
         private BulkProgress Progress => _progress ??= new BulkProgress(WriteProgress, ProgressActivityId, MyInvocation.MyCommand.Name);

@@ -1,37 +1,33 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using Composio.Client;
 using Composio.Client.Errors;
-using Composio.Client.Logging;
+using Composio.Client.Json;
 using Composio.Client.Toolkits;
 using Composio.PowerShell.AuthConfigs;
+using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
-using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
-    /// What every Composio cmdlet that talks to the API shares: -Connection, a cancellation token
-    /// that Ctrl+C (StopProcessing) trips, <see cref="Await{T}"/>, which runs a client call and
-    /// writes its Verbose/Debug lines on the pipeline thread while it runs, <see cref="Emit"/>,
-    /// which stamps output with its connection, and the one failure policy.
+    /// What every Composio cmdlet that acts in a project shares, besides <see cref="ModuleCmdlet"/>:
+    /// -Connection, <see cref="Emit"/>, which stamps output with its connection, the toolkit
+    /// lookup, the deletion gate and the one failure policy.
     /// </summary>
-    public abstract class ComposioCmdlet : PSCmdlet, IDisposable
+    public abstract class ComposioCmdlet : ModuleCmdlet
     {
-        private CancellationTokenSource _cancellation = new CancellationTokenSource();
-
         /// <summary>
         /// The project to act in. Binds from a piped object's own Connection, so objects go back
         /// to the project they came from; without one, the runspace's default (Connect-Composio).
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public ComposioConnection? Connection { get; set; }
-
-        protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <summary>The connection for the current item; a terminating error when there is none to be had.</summary>
         internal ComposioConnection CurrentConnection
@@ -71,12 +67,12 @@ namespace Composio.PowerShell.Cmdlets
             WriteObject(OutputStamp.Stamp(item, connection));
         }
 
-        /// <summary>The toolkit from the connection's cache (one request when not cached); null when it cannot be had.</summary>
+        /// <summary>The toolkit (the cache's rule: cached, else one request); null when it cannot be had.</summary>
         private Toolkit? ToolkitOf(ComposioConnection connection, string slug)
         {
             try
             {
-                return connection.Toolkits.TryGetCached(slug, out var cached) ? cached : Await(token => connection.Toolkits.GetAsync(slug, token));
+                return Await(token => connection.Toolkits.GetAsync(slug, token));
             }
             catch (ComposioException)
             {
@@ -84,57 +80,134 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
-        protected override void StopProcessing() => _cancellation.Cancel();
-
-        /// <summary>Runs a client call to the end, relaying its log lines as they come.</summary>
-        protected T Await<T>(Func<CancellationToken, Task<T>> call)
-        {
-            var debug = Streams.Enabled(this, "Debug", "DebugPreference");
-            if (!debug && !Streams.Enabled(this, "Verbose", "VerbosePreference"))
-            {
-                // The client writes only Verbose and Debug lines, and PowerShell would drop them
-                // all: skip the relay and its thread hand-off (about half of a local call's cost).
-                return Result(call(_cancellation.Token));
-            }
-            using var log = new PipelineLog(debug);
-            Task<T> task;
-            using (ClientLog.Use(log))
-            {
-                task = call(_cancellation.Token);
-            }
-            task.ContinueWith(_ => log.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            foreach (var line in log.Drain())
-            {
-                if (line.IsDebug)
-                {
-                    Streams.Debug(this, line.Text);
-                }
-                else
-                {
-                    Say(line.Text);
-                }
-            }
-            return Result(task);
-        }
-
-        private T Result<T>(Task<T> task)
+        /// <summary>
+        /// The toolkit a command needs (the cache's rule: cached, else one request). Any failure is
+        /// thrown as the toolkit's error (<see cref="ToolkitError"/>): an unknown toolkit is
+        /// ToolkitNotFound, naming similar ones.
+        /// </summary>
+        private protected Toolkit RequireToolkit(ComposioConnection connection, string slug)
         {
             try
             {
-                return task.GetAwaiter().GetResult();
+                return Await(token => connection.Toolkits.GetAsync(slug, token));
             }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            catch (ComposioException ex)
             {
-                throw new PipelineStoppedException();
+                throw ToolkitError(ex, slug, connection);
             }
         }
 
-        protected void Await(Func<CancellationToken, Task> call) =>
-            Await(async token =>
+        /// <summary>
+        /// The toolkits of these slugs, each read once (cached, else one request); any failure ends
+        /// the command, except an unknown toolkit when <paramref name="leaveOutUnknown"/>: it is then
+        /// missing from the result, for the caller's own checks to name.
+        /// </summary>
+        private protected Dictionary<string, Toolkit> RequireToolkits(IEnumerable<string> slugs, bool leaveOutUnknown)
+        {
+            var connection = CurrentConnection;
+            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
+            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
             {
-                await call(token).ConfigureAwait(false);
-                return true;
-            });
+                try
+                {
+                    result[slug] = Await(token => connection.Toolkits.GetAsync(slug, token));
+                }
+                catch (ComposioException ex) when (leaveOutUnknown && ToolkitErrors.IsNotFound(ex))
+                {
+                    // Left out.
+                }
+                catch (ComposioException ex)
+                {
+                    throw Terminate(ToolkitError(ex, slug, connection), slug);
+                }
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// A failed toolkit lookup as <see cref="ToolkitErrors"/> names it. The similar toolkits an
+        /// unknown one is told about come from the slug list: cached, else one request within the
+        /// completion budget, relayed and stopped like any other; none when it cannot be had (an
+        /// error message must not fail).
+        /// </summary>
+        private protected ComposioException ToolkitError(ComposioException ex, string slug, ComposioConnection connection) =>
+            ToolkitErrors.Describe(ex, slug, () => KnownSlugs(connection));
+
+        private IReadOnlyList<string>? KnownSlugs(ComposioConnection connection)
+        {
+            try
+            {
+                return Await(async token =>
+                {
+                    using var budget = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    budget.CancelAfter(Completion.RequestBudget);
+                    return await connection.Toolkits.GetSlugsAsync(budget.Token).ConfigureAwait(false);
+                });
+            }
+            catch (Exception failed) when (failed is ComposioException || failed is OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The one listing loop of the Get cmdlets: reads page by page and writes each page's items
+        /// as it arrives, so the first objects show at once and no page is read once
+        /// <see cref="Listing{T}.Enough"/>; a progress bar past a few pages; at the end, what the walker
+        /// noticed (values it could not read, fewer items than the server announced). A failure ends
+        /// the listing as its one error, and what was written stays written.
+        /// </summary>
+        private protected void Stream<T>(ComposioConnection connection, Listing<T> listing) where T : class
+        {
+            var walker = listing.Walker;
+            var noun = listing.Noun;
+            var progress = new ListingProgress(WriteProgress, listing.ProgressActivityId, $"Listing Composio {noun}s", noun + "s");
+            while (walker.PagesRead == 0 || !listing.Enough())
+            {
+                Page<T>? page;
+                try
+                {
+                    page = Await(token => walker.NextAsync(token));
+                }
+                catch (ComposioException ex)
+                {
+                    progress.Complete();
+                    WriteComposioError(ex, listing.ErrorTarget);
+                    return;
+                }
+                if (page == null)
+                {
+                    break;
+                }
+                if (walker.PagesRead == 1)
+                {
+                    listing.FirstPage?.Invoke(page);
+                    progress.Start(page.TotalItems, walker.PageSize, listing.Remaining);
+                }
+                foreach (var item in page.Items)
+                {
+                    if (listing.Enough())
+                    {
+                        break;
+                    }
+                    if (listing.Admit(item))
+                    {
+                        Emit(item, connection);
+                    }
+                }
+                progress.Update(walker.ItemsRead, walker.PagesRead);
+            }
+            progress.Complete();
+            Say($"Read {walker.ItemsRead} {noun}(s) in {walker.PagesRead} page(s).");
+            if (walker.Unreadable.Count > 0)
+            {
+                Warn($"Listing {noun}s: " + UnreadableValues.Summary(walker.Unreadable));
+            }
+            if (walker.CountDiffers)
+            {
+                Warn($"The server announced {walker.TotalItems} {noun}(s) but listed {walker.ItemsRead}; the listing may be incomplete{listing.IncompleteAdvice}.");
+            }
+        }
 
         /// <summary>
         /// Reports a failure about one pipeline item: non-terminating, so the next item goes on,
@@ -163,18 +236,12 @@ namespace Composio.PowerShell.Cmdlets
         {
             refused = null;
             target = ConsoleText.Escape(target); // A name from the server, shown in WhatIf and confirmation text.
-            var bound = MyInvocation.BoundParameters;
-            var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
-                ? LanguagePrimitives.IsTrue(whatIfValue)
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            var confirmGiven = bound.TryGetValue("Confirm", out var confirmValue);
-            var confirm = confirmGiven && LanguagePrimitives.IsTrue(confirmValue);
-            if (whatIf)
+            var gate = DeletionGateOf(force, out var confirm);
+            if (gate == DeletionGate.WhatIf)
             {
                 return ShouldProcess(target, action);
             }
-            var ask = confirm || (!force && !confirmGiven && !ConfirmsNothing());
-            if (!ask)
+            if (gate == DeletionGate.Go)
             {
                 Say($"Performing the operation \"{action}\" on target \"{target}\".");
                 return true;
@@ -195,6 +262,30 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>
+        /// Whether <see cref="ApproveDeletion"/> will show its target (a -WhatIf line or a
+        /// question), decided from the same parameters and preferences, so a cmdlet reads what
+        /// only the text needs (Remove's connected-account count) only when it is shown.
+        /// </summary>
+        private protected bool DeletionTargetShown(bool force) => DeletionGateOf(force, out _) != DeletionGate.Go;
+
+        private enum DeletionGate { WhatIf, Ask, Go }
+
+        private DeletionGate DeletionGateOf(bool force, out bool confirm)
+        {
+            var bound = MyInvocation.BoundParameters;
+            var whatIf = bound.TryGetValue("WhatIf", out var whatIfValue)
+                ? LanguagePrimitives.IsTrue(whatIfValue)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            var confirmGiven = bound.TryGetValue("Confirm", out var confirmValue);
+            confirm = confirmGiven && LanguagePrimitives.IsTrue(confirmValue);
+            if (whatIf)
+            {
+                return DeletionGate.WhatIf;
+            }
+            return confirm || (!force && !confirmGiven && !ConfirmsNothing()) ? DeletionGate.Ask : DeletionGate.Go;
+        }
+
         private bool _yesToAllDeletions;
         private bool _noToAllDeletions;
 
@@ -205,18 +296,6 @@ namespace Composio.PowerShell.Cmdlets
         private ConfirmImpact OwnImpact() =>
             ((CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)))?.ConfirmImpact ?? ConfirmImpact.Medium;
 
-        /// <summary>
-        /// Ends the command with a failure no item can escape (bad parameters for the whole
-        /// command, a file that cannot be used, no connection). Written `throw Terminate(...)`, so
-        /// the compiler knows the code after it is not reached; the returned exception is never thrown.
-        /// </summary>
-        private protected Exception Terminate(ComposioException ex, object? target = null)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, target));
-            return new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
-        }
-
-        /// <summary>A Verbose line that never prompts (see <see cref="Streams"/>).</summary>
         /// <summary>
         /// Runs a check against a toolkit's metadata; when it refuses what the metadata may not
         /// know yet (<see cref="StaleMetadata"/>), the toolkit is read again once and the check
@@ -236,24 +315,5 @@ namespace Composio.PowerShell.Cmdlets
             }
         }
 
-        internal void Say(string text) => Streams.Verbose(this, text);
-
-        /// <summary>A warning that never prompts (see <see cref="Streams"/>).</summary>
-        internal void Warn(string text) => Streams.Warning(this, text);
-
-        /// <summary>Runs when the command ends after a stop (Ctrl+C), on the pipeline thread.</summary>
-        private protected virtual void OnStopped()
-        {
-        }
-
-        public void Dispose()
-        {
-            if (_cancellation.IsCancellationRequested)
-            {
-                OnStopped();
-            }
-            _cancellation.Dispose();
-            GC.SuppressFinalize(this);
-        }
     }
 }

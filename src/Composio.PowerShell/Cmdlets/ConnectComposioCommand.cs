@@ -5,7 +5,6 @@ using Composio.Client;
 using Composio.Client.Errors;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Connection;
-using Composio.PowerShell.Errors;
 using Composio.PowerShell.Pipeline;
 
 namespace Composio.PowerShell.Cmdlets
@@ -17,7 +16,7 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Composio", DefaultParameterSetName = ProjectKeySet)]
     [OutputType(typeof(ComposioConnection))]
-    public sealed class ConnectComposioCommand : PSCmdlet
+    public sealed class ConnectComposioCommand : ModuleCmdlet
     {
         private const string ProjectKeySet = "ProjectKey";
         private const string UserKeySet = "UserKey";
@@ -68,10 +67,6 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter SkipCheck { get; set; }
 
-        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
-
-        protected override void StopProcessing() => _stop.Cancel();
-
         protected override void EndProcessing()
         {
             var options = new ComposioClientOptions
@@ -99,15 +94,14 @@ namespace Composio.PowerShell.Cmdlets
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
-                return;
+                throw Terminate(ex);
             }
             if (!SkipCheck.IsPresent)
             {
                 Check(connection);
             }
             DefaultConnection.Set(connection);
-            Streams.Verbose(this, $"Connected to {connection.BaseUri} (API {connection.ApiVersion}, key {connection.ApiKeyHint}).");
+            Say($"Connected to {connection.BaseUri} (API {connection.ApiVersion}, key {connection.ApiKeyHint}).");
             if (PassThru.IsPresent)
             {
                 WriteObject(connection);
@@ -129,7 +123,7 @@ namespace Composio.PowerShell.Cmdlets
             {
                 note += $" Requests go to API {options.ApiVersion}; pass -ApiVersion {version} for {version}.";
             }
-            Streams.Verbose(this, note);
+            Say(note);
         }
 
         /// <summary>
@@ -140,15 +134,11 @@ namespace Composio.PowerShell.Cmdlets
         {
             try
             {
-                connection.Client.CheckAccessAsync(_stop.Token).GetAwaiter().GetResult();
-            }
-            catch (System.OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
+                Await(token => connection.Client.CheckAccessAsync(token));
             }
             catch (ComposioException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, connection.BaseUri));
+                throw Terminate(ex, connection.BaseUri);
             }
         }
     }

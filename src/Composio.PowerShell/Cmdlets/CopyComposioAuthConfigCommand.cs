@@ -112,16 +112,7 @@ namespace Composio.PowerShell.Cmdlets
                     ProxyUrl = source.ProxyUrl,
                     IsEnabledForToolRouter = source.IsEnabledForToolRouter,
                 };
-                Toolkit toolkit;
-                try
-                {
-                    toolkit = Await(token => connection.Toolkits.GetAsync(source.Toolkit, token));
-                }
-                catch (ComposioException ex)
-                {
-                    throw ToolkitErrors.Describe(ex, source.Toolkit, connection.Toolkits);
-                }
-                var request = builder.Build(toolkit);
+                var request = builder.Build(RequireToolkit(connection, source.Toolkit));
                 return PlanCreate(connection, request, label, source.IsEnabled == false,
                     source.ToolsAvailableForExecution.Count == 0 ? null : source.ToolsAvailableForExecution.ToArray());
             });

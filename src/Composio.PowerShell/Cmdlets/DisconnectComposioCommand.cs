@@ -1,8 +1,6 @@
 using System.Management.Automation;
 using Composio.PowerShell.Connection;
 
-using Composio.PowerShell.Pipeline;
-
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
@@ -11,13 +9,13 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "Composio")]
     [OutputType(typeof(void))]
-    public sealed class DisconnectComposioCommand : PSCmdlet
+    public sealed class DisconnectComposioCommand : ModuleCmdlet
     {
         protected override void EndProcessing()
         {
             if (DefaultConnection.Get() == null)
             {
-                Streams.Verbose(this, "There was no Composio connection in this runspace.");
+                Say("There was no Composio connection in this runspace.");
             }
             DefaultConnection.Set(null);
         }

@@ -20,17 +20,12 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Export, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
-    public sealed class ExportComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class ExportComposioAuthConfigCommand : DesiredStateCommand
     {
-        /// <summary>The file to write; its extension (.psd1 or .json) picks the format.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [RejectScriptBlock]
-        public string Path { get; set; } = string.Empty;
-
         [Parameter]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 
@@ -49,7 +44,7 @@ namespace Composio.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             // Everything about the file is checked before any request.
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            var path = FilePath;
             var format = DesiredStateFormats.Of(path);
             if (format == DesiredStateFormat.Unsupported)
             {
@@ -88,7 +83,7 @@ namespace Composio.PowerShell.Cmdlets
             List<AuthConfig> configs;
             try
             {
-                configs = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
+                configs = ReadAllConfigs(query);
             }
             catch (ComposioException ex)
             {
@@ -105,7 +100,9 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>One entry per identity, sorted; an identity held by several configs cannot be declared, and is reported instead.</summary>
         private List<DesiredAuthConfig> Entries(List<AuthConfig> configs)
         {
-            var toolkits = FetchToolkits(configs.Select(c => c.Toolkit));
+            // Toolkit metadata tells which credential fields are secret, so they are written as references;
+            // without it a secret could not be told from other values: stop rather than guess.
+            var toolkits = RequireToolkits(configs.Select(c => c.Toolkit), leaveOutUnknown: false);
             var entries = new List<DesiredAuthConfig>();
             foreach (var group in configs.GroupBy(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name), StringComparer.Ordinal)
                 .OrderBy(g => g.First().Toolkit, StringComparer.Ordinal).ThenBy(g => g.First().Name, StringComparer.Ordinal))
@@ -127,26 +124,6 @@ namespace Composio.PowerShell.Cmdlets
                 entries.Add(entry);
             }
             return entries;
-        }
-
-        /// <summary>Toolkit metadata tells which credential fields are secret, so they are written as references.</summary>
-        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
-        {
-            var cache = CurrentConnection.Toolkits;
-            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
-            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-            {
-                try
-                {
-                    result[slug] = Await(token => cache.GetAsync(slug, token));
-                }
-                catch (ComposioException ex)
-                {
-                    // Without the toolkit's fields a secret could not be told from other values: stop rather than guess.
-                    throw Terminate(ToolkitErrors.Describe(ex, slug, cache));
-                }
-            }
-            return result;
         }
 
         /// <summary>Write beside the target, then swap it in, so a reader never sees half a file.</summary>

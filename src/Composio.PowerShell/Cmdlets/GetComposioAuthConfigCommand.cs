@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
-using Composio.Client;
 using Composio.Client.Errors;
-using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
@@ -47,8 +45,9 @@ namespace Composio.PowerShell.Cmdlets
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [RejectScriptBlock]
         public string[]? Toolkit { get; set; }
 
@@ -154,62 +153,26 @@ namespace Composio.PowerShell.Cmdlets
             {
                 pageSize = (int)Math.Max(1, wanted);
             }
-            var walker = connection.Client.WalkAuthConfigs(filter.Query, pageSize);
-            var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio auth configs", "auth configs");
             Say($"Listing auth configs{Filters()} in {connection}, {pageSize} a page.");
-            while (walker.PagesRead == 0 || !window.IsFull)
+            Stream(connection, new Listing<AuthConfig>(connection.Client.WalkAuthConfigs(filter.Query, pageSize), "auth config", ProgressActivityId)
             {
-                Page<AuthConfig>? result;
-                try
-                {
-                    result = Await(token => walker.NextAsync(token));
-                }
-                catch (ComposioException ex)
-                {
-                    // The listing is the one item here: it ends, and what was written stays written.
-                    progress.Complete();
-                    WriteComposioError(ex, Toolkit == null ? null : string.Join(",", Toolkit));
-                    return;
-                }
-                if (result == null)
-                {
-                    break;
-                }
-                if (walker.PagesRead == 1)
+                ErrorTarget = Toolkit == null ? null : string.Join(",", Toolkit),
+                Enough = () => window.IsFull,
+                Admit = config => filter.IsMatch(config) && window.Admit(),
+                Remaining = window.Remaining,
+                FirstPage = page =>
                 {
                     if (PagingParameters.IncludeTotalCount)
                     {
                         // Known from the first page: written before the objects, as PowerShell's own cmdlets do.
                         // The server's total counts configs a client-side pattern may still drop.
-                        WriteObject(result.TotalItems is int total && !filter.MatchesClientSide
+                        WriteObject(page.TotalItems is int total && !filter.MatchesClientSide
                             ? PagingParameters.NewTotalCount((ulong)total, 1.0)
                             : PagingParameters.NewTotalCount(0, 0.0));
                     }
-                    progress.Start(result.TotalItems, pageSize, window.Remaining);
-                }
-                foreach (var config in result.Items)
-                {
-                    if (window.IsFull)
-                    {
-                        break;
-                    }
-                    if (filter.IsMatch(config) && window.Admit())
-                    {
-                        Emit(config, connection);
-                    }
-                }
-                progress.Update(walker.ItemsRead, walker.PagesRead);
-            }
-            progress.Complete();
-            Say($"Read {walker.ItemsRead} auth config(s) in {walker.PagesRead} page(s).");
-            if (walker.Unreadable.Count > 0)
-            {
-                Warn("Listing auth configs: " + UnreadableValues.Summary(walker.Unreadable));
-            }
-            if (walker.CountDiffers)
-            {
-                Warn($"The server announced {walker.TotalItems} auth config(s) but listed {walker.ItemsRead}; the listing may be incomplete (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing.");
-            }
+                },
+                IncompleteAdvice = " (the service has been seen to drop items when it clamps a page). Run it again before acting on what is missing",
+            });
         }
 
         /// <summary>
@@ -230,20 +193,20 @@ namespace Composio.PowerShell.Cmdlets
                 WriteComposioError(ex);
                 return false;
             }
-            var cache = CurrentConnection.Toolkits;
+            var connection = CurrentConnection;
             foreach (var slug in slugs)
             {
                 try
                 {
-                    Await(token => cache.GetAsync(slug, token));
+                    Await(token => connection.Toolkits.GetAsync(slug, token));
                 }
                 catch (ComposioException ex) when (ex.Kind == ComposioErrorKind.NotFound)
                 {
-                    Warn($"{ToolkitErrors.Describe(ex, slug, cache).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
+                    Warn($"{ToolkitError(ex, slug, connection).Message} Listing auth configs with toolkit_slug '{slug}' anyway: a removed or renamed toolkit's configs may remain.");
                 }
                 catch (ComposioException ex)
                 {
-                    WriteComposioError(ToolkitErrors.Describe(ex, slug, cache));
+                    WriteComposioError(ToolkitError(ex, slug, connection));
                     return false;
                 }
             }

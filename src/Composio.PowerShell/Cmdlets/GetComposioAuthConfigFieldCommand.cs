@@ -3,7 +3,6 @@ using System.Management.Automation;
 using Composio.Client.Errors;
 using Composio.PowerShell.AuthConfigs;
 using Composio.PowerShell.Binding;
-using Composio.PowerShell.Errors;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -24,6 +23,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>The toolkit slug; Toolkit objects (Slug) and AuthConfig objects (Toolkit) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = DefaultSet)]
         [Alias("Slug")]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
@@ -48,24 +48,15 @@ namespace Composio.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var connection = CurrentConnection;
-            var cache = connection.Toolkits;
             AuthSchemeDetail[] schemes;
             try
             {
-                Toolkit toolkit;
-                try
-                {
-                    toolkit = Await(token => cache.GetAsync(Toolkit, token));
-                }
-                catch (ComposioException ex)
-                {
-                    throw ToolkitErrors.Describe(ex, Toolkit, cache);
-                }
+                var toolkit = RequireToolkit(connection, Toolkit);
                 var offered = AuthSchemes.Offered(toolkit);
                 // Several schemes and none chosen: all of them, rather than an error that only lists their names.
                 schemes = string.IsNullOrEmpty(AuthScheme) && offered.Length > 1
                     ? offered.Select(name => AuthSchemes.Detail(toolkit, name)).ToArray()
-                    : new[] { CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, AuthScheme)) };
+                    : new[] { CheckAgainstToolkit(connection.Toolkits, toolkit, t => AuthSchemes.ForFields(t, AuthScheme)) };
             }
             catch (ComposioException ex)
             {

@@ -11,7 +11,7 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComposioConnection")]
     [OutputType(typeof(ComposioConnection))]
-    public sealed class GetComposioConnectionCommand : PSCmdlet
+    public sealed class GetComposioConnectionCommand : ModuleCmdlet
     {
         protected override void EndProcessing()
         {

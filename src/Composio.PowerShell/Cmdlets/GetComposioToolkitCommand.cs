@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Composio.Client;
 using Composio.Client.Errors;
-using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.PowerShell.Binding;
 using Composio.PowerShell.Errors;
-using Composio.PowerShell.Pipeline;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Cmdlets
@@ -32,8 +29,8 @@ namespace Composio.PowerShell.Cmdlets
         [Parameter(ParameterSetName = BySlugSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Toolkit")]
         [ToolkitSlugTransformation]
-        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string[] Slug { get; set; } = Array.Empty<string>();
 
         /// <summary>At least three characters (the API's rule, checked before sending).</summary>
@@ -109,44 +106,8 @@ namespace Composio.PowerShell.Cmdlets
             };
             var connection = CurrentConnection;
             var walker = connection.Client.WalkToolkits(query);
-            var progress = new ListingProgress(WriteProgress, ProgressActivityId, "Listing Composio toolkits", "toolkits");
             Say($"Listing toolkits in {connection}, {walker.PageSize} a page.");
-            while (true)
-            {
-                Page<Toolkit>? result;
-                try
-                {
-                    result = Await(token => walker.NextAsync(token));
-                }
-                catch (ComposioException ex)
-                {
-                    progress.Complete();
-                    WriteComposioError(ex, Category ?? Search);
-                    return;
-                }
-                if (result == null)
-                {
-                    break;
-                }
-                if (walker.PagesRead == 1)
-                {
-                    progress.Start(result.TotalItems, walker.PageSize, null);
-                }
-                foreach (var toolkit in result.Items)
-                {
-                    Emit(toolkit, connection);
-                }
-                progress.Update(walker.ItemsRead, walker.PagesRead);
-            }
-            progress.Complete();
-            if (walker.Unreadable.Count > 0)
-            {
-                Warn("Listing toolkits: " + UnreadableValues.Summary(walker.Unreadable));
-            }
-            if (walker.CountDiffers)
-            {
-                Warn($"The server announced {walker.TotalItems} toolkit(s) but listed {walker.ItemsRead}; the listing may be incomplete.");
-            }
+            Stream(connection, new Listing<Toolkit>(walker, "toolkit", ProgressActivityId) { ErrorTarget = Category ?? Search });
         }
     }
 }

@@ -27,6 +27,7 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>Slugs, Toolkit objects (Slug) and AuthConfig objects (Toolkit) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Slug")]
+        [ToolkitSlugTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ToolkitSlugCompleter))]
         public string Toolkit { get; set; } = string.Empty;
@@ -59,21 +60,13 @@ namespace Composio.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var connection = CurrentConnection;
-            var cache = connection.Toolkits;
             Toolkit toolkit;
             AuthSchemeDetail scheme;
             try
             {
-                try
-                {
-                    toolkit = Await(token => cache.GetAsync(Toolkit, token));
-                }
-                catch (ComposioException ex)
-                {
-                    throw ToolkitErrors.Describe(ex, Toolkit, cache);
-                }
+                toolkit = RequireToolkit(connection, Toolkit);
                 var wanted = string.IsNullOrEmpty(AuthScheme) && AuthSchemes.Offered(toolkit).Contains(DefaultScheme) ? DefaultScheme : AuthScheme;
-                scheme = CheckAgainstToolkit(cache, toolkit, t => AuthSchemes.ForFields(t, wanted));
+                scheme = CheckAgainstToolkit(connection.Toolkits, toolkit, t => AuthSchemes.ForFields(t, wanted));
             }
             catch (ComposioException ex)
             {

@@ -185,7 +185,7 @@ namespace Composio.PowerShell.Cmdlets
 
         private ItemPlan<Created>? Plan(ComposioConnection connection, CreateRequestBuilder builder, string label)
         {
-            var request = CheckAgainstToolkit(connection.Toolkits, FetchToolkit(connection.Toolkits), builder.Build);
+            var request = CheckAgainstToolkit(connection.Toolkits, FetchToolkit(connection), builder.Build);
             if (builder.Row != null)
             {
                 WarnUnusedColumns(builder);
@@ -215,21 +215,14 @@ namespace Composio.PowerShell.Cmdlets
         }
 
         /// <summary>The toolkit's metadata (cached); an unknown toolkit is a ToolkitNotFound naming similar ones.</summary>
-        private Toolkit FetchToolkit(ToolkitCache cache)
+        private Toolkit FetchToolkit(ComposioConnection connection)
         {
             if (_toolkitNotFound != null && string.Equals(_toolkitNotFound.Target, Toolkit, StringComparison.OrdinalIgnoreCase))
             {
                 // Binding already asked for it (for the dynamic parameters): the answer was 404.
-                throw ToolkitErrors.Describe(_toolkitNotFound, Toolkit, cache);
+                throw ToolkitError(_toolkitNotFound, Toolkit, connection);
             }
-            try
-            {
-                return Await(token => cache.GetAsync(Toolkit, token));
-            }
-            catch (ComposioException ex)
-            {
-                throw ToolkitErrors.Describe(ex, Toolkit, cache);
-            }
+            return RequireToolkit(connection, Toolkit);
         }
 
     }

@@ -70,11 +70,14 @@ namespace Composio.PowerShell.Cmdlets
             Run(item, () => ApiIdentifiers.AuthConfigId(id), connection =>
             {
                 // The connected accounts decide how much a delete breaks: known from a piped or
-                // seen config, else read once, so the question and -WhatIf can say it.
+                // seen config at no cost; else read once, but only when a question or -WhatIf
+                // will show them (-Force and -Confirm:$false show nothing: the DELETE alone).
                 var count = known?.ConnectionCount;
-                var config = known != null && count != null
-                    ? null
-                    : Known(connection, id, seen => seen.ConnectionCount != null, "to count its connected accounts");
+                SeenAuthConfigs.Seen? config = connection.Seen.TryGet(id, out var seen) ? seen : null;
+                if (count == null && config?.ConnectionCount == null && DeletionTargetShown(ForceGiven))
+                {
+                    config = Known(connection, id, s => s.ConnectionCount != null, "to count its connected accounts");
+                }
                 count ??= config?.ConnectionCount;
                 var target = ChangeTarget.Of(known?.Name ?? config?.Name ?? name, id, known?.Toolkit ?? config?.Toolkit, connection)
                     + (count == null ? string.Empty : $", {count} connected account(s)");

@@ -11,8 +11,6 @@ using Composio.PowerShell.Connection;
 using Composio.PowerShell.DesiredState;
 using Composio.PowerShell.Errors;
 
-using Composio.PowerShell.Binding;
-
 namespace Composio.PowerShell.Cmdlets
 {
     /// <summary>
@@ -23,14 +21,8 @@ namespace Composio.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Sync, "ComposioAuthConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SyncResult))]
-    public sealed class SyncComposioAuthConfigCommand : ComposioCmdlet
+    public sealed class SyncComposioAuthConfigCommand : DesiredStateCommand
     {
-        /// <summary>The .psd1 or .json desired-state file.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [RejectScriptBlock]
-        public string Path { get; set; } = string.Empty;
-
         /// <summary>Values of the file's secret references: name → SecureString or string.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -64,7 +56,8 @@ namespace Composio.PowerShell.Cmdlets
             {
                 throw Terminate(ErrorCatalog.PruneScopeMissing.At(file.Path, "Prune", file.Path));
             }
-            var toolkits = FetchToolkits(file.AuthConfigs.Select(e => e.Toolkit));
+            // A toolkit that is not found is left out, for the file's checks to name (DesiredStateUnknownToolkit).
+            var toolkits = RequireToolkits(file.AuthConfigs.Select(e => e.Toolkit), leaveOutUnknown: true);
             try
             {
                 DesiredStateValidator.Check(file, toolkits, new EnvironmentPolicy(AllowEnvironmentVariable));
@@ -229,7 +222,7 @@ namespace Composio.PowerShell.Cmdlets
             string keeper;
             try
             {
-                var same = ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn)
+                var same = ReadAllConfigs(query)
                     .Where(c => DesiredAuthConfig.IdentityOf(c.Toolkit, c.Name) == identity);
                 keeper = CreateRace.Keeper(same, created);
                 if (keeper != created)
@@ -284,7 +277,7 @@ namespace Composio.PowerShell.Cmdlets
 
         private DesiredStateFile LoadFile()
         {
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            var path = FilePath;
             try
             {
                 if (!File.Exists(path))
@@ -306,29 +299,6 @@ namespace Composio.PowerShell.Cmdlets
         /// <summary>A bad file is input the module judges itself: it takes the one error path.</summary>
         private static ComposioException FileError(DesiredStateFileException ex) => ErrorCatalog.DesiredStateFile(ex.ErrorId, ex.Message, ex.Path);
 
-        /// <summary>Toolkit metadata (cached) for the file's checks; a toolkit that is not found is left out, for the checks to name.</summary>
-        private Dictionary<string, Toolkit> FetchToolkits(IEnumerable<string> slugs)
-        {
-            var cache = CurrentConnection.Toolkits;
-            var result = new Dictionary<string, Toolkit>(StringComparer.Ordinal);
-            foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-            {
-                try
-                {
-                    result[slug] = Await(token => cache.GetAsync(slug, token));
-                }
-                catch (ComposioException ex) when (ToolkitErrors.IsNotFound(ex))
-                {
-                    // Left out: the file's checks name it (DesiredStateUnknownToolkit).
-                }
-                catch (ComposioException ex)
-                {
-                    throw Terminate(ex, slug);
-                }
-            }
-            return result;
-        }
-
         private List<AuthConfig> ListConfigs(string[] slugs)
         {
             if (slugs.Length == 0)
@@ -339,7 +309,7 @@ namespace Composio.PowerShell.Cmdlets
             var query = new AuthConfigQuery { Toolkits = slugs, ShowDisabled = true };
             try
             {
-                return ConfigListing.ReadAll(Client.WalkAuthConfigs(query), walker => Await(token => walker.NextAsync(token)), Warn);
+                return ReadAllConfigs(query);
             }
             catch (ComposioException ex)
             {

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Composio.Client.Errors;
-using Composio.Client.Toolkits;
-using Composio.PowerShell.Binding;
 
 namespace Composio.PowerShell.Errors
 {
-    /// <summary>Names a failed toolkit lookup: an unknown toolkit becomes `ToolkitNotFound`, naming similar ones.</summary>
+    /// <summary>
+    /// Names a failed toolkit lookup: an unknown toolkit becomes `ToolkitNotFound`, naming similar
+    /// ones from a slug list the caller gives (this class sends nothing).
+    /// </summary>
     internal static class ToolkitErrors
     {
         private const int MaxSuggestions = 10;
@@ -17,7 +18,8 @@ namespace Composio.PowerShell.Errors
             // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
             ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400);
 
-        public static ComposioException Describe(ComposioException ex, string slug, ToolkitCache? cache)
+        /// <param name="knownSlugs">The toolkit slugs to suggest from, asked only for an unknown toolkit; null (or a null answer): no suggestions.</param>
+        public static ComposioException Describe(ComposioException ex, string slug, Func<IReadOnlyList<string>?>? knownSlugs)
         {
             if (!IsNotFound(ex))
             {
@@ -25,7 +27,7 @@ namespace Composio.PowerShell.Errors
                 return ex;
             }
             var message = string.Empty;
-            var slugs = KnownSlugs(cache);
+            var slugs = knownSlugs?.Invoke();
             if (slugs != null)
             {
                 var similar = Similar(slug, slugs);
@@ -34,16 +36,6 @@ namespace Composio.PowerShell.Errors
                     : $" None of the {slugs.Count} toolkits is named like it.";
             }
             return ErrorCatalog.ToolkitNotFound.At(slug, "Toolkit", slug, message);
-        }
-
-        /// <summary>The slug list from the cache, else one bounded request; null when neither works (an error message must not fail).</summary>
-        private static IReadOnlyList<string>? KnownSlugs(ToolkitCache? cache)
-        {
-            if (cache == null)
-            {
-                return null;
-            }
-            return cache.TryGetCachedSlugs(out var cached) ? cached : Completion.Fetch(cache.GetSlugsAsync);
         }
 
         /// <summary>Slugs containing the word or contained in it, or sharing its first letters.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 
 namespace Composio.PowerShell.Pipeline
@@ -16,16 +15,22 @@ namespace Composio.PowerShell.Pipeline
         private readonly Action<ProgressRecord> _write;
         private readonly int _activityId;
         private readonly string _activity;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeProvider _time;
+        private readonly long _start;
         private TimeSpan? _lastWritten;
         private bool _shown;
 
-        public BulkProgress(Action<ProgressRecord> write, int activityId, string activity)
+        /// <param name="time">The clock; null is the system's (tests give a fake one).</param>
+        public BulkProgress(Action<ProgressRecord> write, int activityId, string activity, TimeProvider? time = null)
         {
+            _time = time ?? TimeProvider.System;
+            _start = _time.GetTimestamp();
             _write = write;
             _activityId = activityId;
             _activity = activity;
         }
+
+        private TimeSpan Elapsed => _time.GetElapsedTime(_start);
 
         public long Finished { get; private set; }
 
@@ -46,7 +51,7 @@ namespace Composio.PowerShell.Pipeline
         /// <summary>Writes the counts when the run has lasted long enough and the last update is not too recent.</summary>
         public void Update(int inFlight)
         {
-            var now = _clock.Elapsed;
+            var now = Elapsed;
             if (now < s_showAfter || (_lastWritten is TimeSpan last && now - last < s_every))
             {
                 return;
@@ -75,7 +80,7 @@ namespace Composio.PowerShell.Pipeline
             {
                 return;
             }
-            Write(0, _clock.Elapsed); // the final counts, whatever the spacing
+            Write(0, Elapsed); // the final counts, whatever the spacing
             _write(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             _shown = false;
         }

@@ -5,14 +5,13 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Composio.Client.Logging;
 
 namespace Composio.PowerShell.Pipeline
 {
     /// <summary>
     /// Runs pipeline items' requests with up to a limit in flight, and finishes them (writes their
     /// output or error) on the pipeline thread in input order. Work items run elsewhere and never
-    /// call Write*: their Verbose/Debug lines come back through <see cref="WorkerLog"/> and are
+    /// call Write*: their Verbose/Debug lines come back through <see cref="LogRelay"/> and are
     /// written here as they arrive. With a limit of 1 each item is finished before the next is
     /// read, as a plain sequential cmdlet does.
     /// </summary>
@@ -24,7 +23,7 @@ namespace Composio.PowerShell.Pipeline
         private readonly int _limit;
         private readonly int _window;
         private readonly Sink _sink;
-        private readonly bool? _relayDebug;
+        private readonly RelayLevel _relay;
         private readonly CancellationToken _stop;
         // Cancelled by a stop, or when an item's failure ends the pipeline: the items behind it end too.
         private readonly CancellationTokenSource _abandon;
@@ -33,14 +32,15 @@ namespace Composio.PowerShell.Pipeline
         private readonly List<Entry> _cutOff = new List<Entry>();
         // Log lines from work items and "an item ended" wake-ups, read only on the pipeline thread.
         // Not disposed: a late line from a work item ended by a stop must not throw on its thread.
-        private readonly BlockingCollection<Signal> _signals = new BlockingCollection<Signal>();
+        // An item's end is a line without text.
+        private readonly BlockingCollection<LogRelay.Line> _signals = new BlockingCollection<LogRelay.Line>();
 
-        /// <param name="relayDebug">Null: neither Verbose nor Debug is wanted, so nothing is relayed.</param>
-        public InFlightQueue(int limit, bool? relayDebug, Sink sink, CancellationToken stop)
+        /// <param name="relay">Which of the work items' log lines reach <paramref name="sink"/>.</param>
+        public InFlightQueue(int limit, RelayLevel relay, Sink sink, CancellationToken stop)
         {
             _limit = Math.Max(1, limit);
             _window = _limit * WindowPerSlot;
-            _relayDebug = relayDebug;
+            _relay = relay;
             _sink = sink;
             _stop = stop;
             _abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -62,7 +62,7 @@ namespace Composio.PowerShell.Pipeline
                 Pump(block: true);
             }
             Task task;
-            using (_relayDebug is bool debug ? ClientLog.Use(new WorkerLog(line => _signals.Add(line), debug)) : null)
+            using (LogRelay.Use(_signals, _relay))
             {
                 try
                 {
@@ -74,7 +74,7 @@ namespace Composio.PowerShell.Pipeline
                 }
             }
             _entries.Enqueue(new Entry(target, task, finish, describe));
-            task.ContinueWith(_ => _signals.Add(Signal.Ended), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            task.ContinueWith(_ => _signals.Add(default), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (_limit == 1)
             {
                 Drain();
@@ -100,7 +100,7 @@ namespace Composio.PowerShell.Pipeline
         {
             if (block && !FinishReady())
             {
-                Signal first;
+                LogRelay.Line first;
                 try
                 {
                     first = _signals.Take(_stop);
@@ -119,20 +119,13 @@ namespace Composio.PowerShell.Pipeline
             FinishReady();
         }
 
-        private void Handle(Signal signal)
+        private void Handle(LogRelay.Line signal)
         {
-            if (signal.Text == null)
+            if (signal.Text != null)
             {
-                return; // An item ended: FinishReady looks at the head.
+                _sink.Log(signal);
             }
-            if (signal.IsDebug)
-            {
-                _sink.Debug(signal.Text);
-            }
-            else
-            {
-                _sink.Verbose(signal.Text);
-            }
+            // Else an item ended: FinishReady looks at the head.
         }
 
         /// <summary>Finishes ended items at the head, in order; true when at least one was finished.</summary>
@@ -214,32 +207,15 @@ namespace Composio.PowerShell.Pipeline
         /// <summary>Where the pipeline thread writes: the cmdlet's streams.</summary>
         internal sealed class Sink
         {
-            public Sink(Action<string> verbose, Action<string> debug, Action<string> warning)
+            public Sink(Action<LogRelay.Line> log, Action<string> warning)
             {
-                Verbose = verbose;
-                Debug = debug;
+                Log = log;
                 Warning = warning;
             }
 
-            public Action<string> Verbose { get; }
-            public Action<string> Debug { get; }
+            /// <summary>A work item's Verbose or Debug line.</summary>
+            public Action<LogRelay.Line> Log { get; }
             public Action<string> Warning { get; }
-        }
-
-        internal readonly struct Signal
-        {
-            public static readonly Signal Ended = default;
-
-            public Signal(bool isDebug, string text)
-            {
-                IsDebug = isDebug;
-                Text = text;
-            }
-
-            public bool IsDebug { get; }
-
-            /// <summary>Null for "an item ended".</summary>
-            public string? Text { get; }
         }
 
         private sealed class Entry

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -14,7 +13,15 @@ public sealed class FakeHandler : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _steps = new();
     private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _last;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _clock;
+    private readonly long _start;
+
+    /// <param name="clock">Stamps each attempt's <see cref="Attempt.At"/>; give the client's fake clock to assert waits exactly.</param>
+    public FakeHandler(TimeProvider? clock = null)
+    {
+        _clock = clock ?? TimeProvider.System;
+        _start = _clock.GetTimestamp();
+    }
 
     public List<Attempt> Attempts { get; } = new();
 
@@ -66,7 +73,7 @@ public sealed class FakeHandler : HttpMessageHandler
         // Locked: concurrent requests (shared-backoff tests) each take their own step.
         lock (Attempts)
         {
-            Attempts.Add(new Attempt(_clock.Elapsed, request.Method.Method, request.RequestUri!, body,
+            Attempts.Add(new Attempt(_clock.GetElapsedTime(_start), request.Method.Method, request.RequestUri!, body,
                 request.Headers.TryGetValues("x-api-key", out var key) ? key.First() : null));
             step = _steps.Count > 0 ? _last = _steps.Dequeue() : _last ?? throw new InvalidOperationException("No step scripted.");
         }

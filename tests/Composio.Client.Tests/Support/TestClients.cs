@@ -7,8 +7,9 @@ public static class TestClients
 {
     public const string ApiKey = "ak_TEST_KEY_must_never_leak_9f3";
 
-    public static ComposioClientOptions Options(Uri? baseUri = null, int maxRetries = 2, TimeSpan? timeout = null) => new()
+    public static ComposioClientOptions Options(Uri? baseUri = null, int maxRetries = 2, TimeSpan? timeout = null, TimeProvider? clock = null) => new()
     {
+        Time = clock ?? TimeProvider.System,
         BaseUri = baseUri ?? new Uri("https://api.test.invalid"),
         ApiKey = ApiKey,
         MaxRetries = maxRetries,
@@ -17,6 +18,7 @@ public static class TestClients
         MaxBackoff = TimeSpan.FromMilliseconds(80),
     };
 
-    public static ComposioClient With(FakeHandler handler, int maxRetries = 2, TimeSpan? timeout = null) =>
-        new(Options(maxRetries: maxRetries, timeout: timeout), handler);
+    /// <param name="clock">The client's clock (retry waits, attempt timeouts, the shared pause); the system's when null.</param>
+    public static ComposioClient With(FakeHandler handler, int maxRetries = 2, TimeSpan? timeout = null, TimeProvider? clock = null) =>
+        new(Options(maxRetries: maxRetries, timeout: timeout, clock: clock), handler);
 }
