@@ -109,8 +109,8 @@ function Copy-ShippedManifest([string] $Destination) {
     $text = Get-Content -Raw (Join-Path $root 'Composio.psd1')
     $pattern = [regex] "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'"
     if (-not $pattern.IsMatch($text)) { throw "Composio.psd1 has no ReleaseNotes = '...' line to fill." }
-    # Every kind of single quote PowerShell knows is doubled, so the notes stay one string.
-    $quoted = "'" + ((Get-ReleaseNote) -replace "['\u2018\u2019\u201A\u201B]", '$0$0') + "'"
+    # Every kind of single quote PowerShell knows is doubled (the SDK's escaping), so the notes stay one string.
+    $quoted = "'" + [System.Management.Automation.Language.CodeGeneration]::EscapeSingleQuotedStringContent((Get-ReleaseNote)) + "'"
     $text = $pattern.Replace($text, { param($m) $m.Groups[1].Value + $quoted }, 1)
     [IO.File]::WriteAllText($Destination, $text, [Text.UTF8Encoding]::new($true))
 }

@@ -12,7 +12,7 @@ public class ToolkitErrorsTests
     [Fact]
     public void AnUnknownToolkit_IsToolkitNotFound_NamingSimilarSlugs()
     {
-        var error = ToolkitErrors.Describe(Failure(ComposioErrorKind.NotFound, 404), "notio", () => new[] { "github", "notion" });
+        var error = ToolkitErrors.LookupError(Failure(ComposioErrorKind.NotFound, 404), "notio", () => new[] { "github", "notion" });
         Assert.Equal("ToolkitNotFound", error.ErrorId);
         Assert.Equal("notio", error.Target);
         Assert.Contains("Did you mean: notion?", error.Message);
@@ -20,12 +20,12 @@ public class ToolkitErrorsTests
 
     [Fact]
     public void A400_IsReadAsNotFound_AsTheSdkDoes() =>
-        Assert.Equal("ToolkitNotFound", ToolkitErrors.Describe(Failure(ComposioErrorKind.InvalidArgument, 400), "x", null).ErrorId);
+        Assert.Equal("ToolkitNotFound", ToolkitErrors.LookupError(Failure(ComposioErrorKind.InvalidArgument, 400), "x", null).ErrorId);
 
     [Fact]
     public void WithoutASlugList_NothingIsSuggested()
     {
-        var error = ToolkitErrors.Describe(Failure(ComposioErrorKind.NotFound, 404), "notio", () => null);
+        var error = ToolkitErrors.LookupError(Failure(ComposioErrorKind.NotFound, 404), "notio", () => null);
         Assert.DoesNotContain("Did you mean", error.Message);
         Assert.DoesNotContain("None of the", error.Message);
     }
@@ -34,7 +34,7 @@ public class ToolkitErrorsTests
     public void OtherFailures_AreKept_AndTheSlugListIsNotAskedFor()
     {
         var failure = Failure(ComposioErrorKind.Unauthorized, 401);
-        var error = ToolkitErrors.Describe(failure, "github", () => throw new InvalidOperationException("must not be asked"));
+        var error = ToolkitErrors.LookupError(failure, "github", () => throw new InvalidOperationException("must not be asked"));
         Assert.Same(failure, error);
         Assert.Equal("github", error.Target);
     }

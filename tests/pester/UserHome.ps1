@@ -73,4 +73,4 @@ function Invoke-UserPwsh {
 }
 
 # A PowerShell single-quoted literal of a value, to put paths (with spaces) into a script's text.
-function ConvertTo-Literal([string] $Value) { "'" + ($Value -replace "['\u2018\u2019\u201A\u201B]", '$0$0') + "'" }
+function ConvertTo-Literal([string] $Value) { "'" + [System.Management.Automation.Language.CodeGeneration]::EscapeSingleQuotedStringContent($Value) + "'" }

@@ -56,11 +56,8 @@ namespace Composio.Client.Http
                         {
                             response?.Dispose();
                             response = null;
-                            if (cancellationToken.IsCancellationRequested)
-                            {
-                                // The caller stopped: no retry, no wrapping, and promptly.
-                                throw new OperationCanceledException(cancellationToken);
-                            }
+                            // The caller stopped: no retry, no wrapping, and promptly.
+                            cancellationToken.ThrowIfCancellationRequested();
                             timedOut = true;
                             failure = ex;
                         }

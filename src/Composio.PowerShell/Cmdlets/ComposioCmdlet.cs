@@ -131,7 +131,7 @@ namespace Composio.PowerShell.Cmdlets
         /// error message must not fail).
         /// </summary>
         private protected ComposioException ToolkitError(ComposioException ex, string slug, ComposioConnection connection) =>
-            ToolkitErrors.Describe(ex, slug, () => KnownSlugs(connection));
+            ToolkitErrors.LookupError(ex, slug, () => KnownSlugs(connection));
 
         private IReadOnlyList<string>? KnownSlugs(ComposioConnection connection)
         {

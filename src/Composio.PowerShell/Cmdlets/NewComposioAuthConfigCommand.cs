@@ -148,7 +148,7 @@ namespace Composio.PowerShell.Cmdlets
         {
             // What the command line gave, as opposed to what each piped object will bind.
             _givenOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-            var unresolved = _fieldParameters.UnresolvedUse(ex => ToolkitErrors.IsNotFound(ex) ? ToolkitErrors.Describe(ex, Toolkit, null) : ex);
+            var unresolved = _fieldParameters.UnresolvedUse(ex => ToolkitErrors.IsNotFound(ex) ? ToolkitErrors.LookupError(ex, Toolkit, null) : ex);
             if (unresolved != null)
             {
                 throw Terminate(unresolved);

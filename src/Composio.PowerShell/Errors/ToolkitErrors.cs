@@ -18,8 +18,9 @@ namespace Composio.PowerShell.Errors
             // The official SDK also reads a 400 on GET /toolkits/{slug} as "no such toolkit".
             ex.Kind == ComposioErrorKind.NotFound || (ex.Kind == ComposioErrorKind.InvalidArgument && ex.StatusCode == 400);
 
+        /// <summary>The error to report for a failed toolkit lookup: ToolkitNotFound (with similar slugs) for an unknown toolkit, else the failure itself, naming the slug.</summary>
         /// <param name="knownSlugs">The toolkit slugs to suggest from, asked only for an unknown toolkit; null (or a null answer): no suggestions.</param>
-        public static ComposioException Describe(ComposioException ex, string slug, Func<IReadOnlyList<string>?>? knownSlugs)
+        public static ComposioException LookupError(ComposioException ex, string slug, Func<IReadOnlyList<string>?>? knownSlugs)
         {
             if (!IsNotFound(ex))
             {
