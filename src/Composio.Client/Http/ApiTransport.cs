@@ -29,8 +29,11 @@ namespace Composio.Client.Http
         /// </summary>
         internal static readonly TimeSpan HandlerLifetime = TimeSpan.FromMinutes(5);
 
-        private readonly ServiceProvider _services;
-        private readonly IHttpClientFactory _factory;
+        /// <summary>
+        /// The factory and its container, built at the first request rather than at Connect:
+        /// `Connect-Composio -SkipCheck` and a connection that never sends pay nothing for them.
+        /// </summary>
+        private readonly Lazy<ServiceProvider> _services;
         private readonly string _prefix;
         /// <summary>Shared by every handler the factory makes (rotation included): one pause per connection.</summary>
         private readonly ThrottleGate _gate;
@@ -44,6 +47,13 @@ namespace Composio.Client.Http
             {
                 proxy.Check(options);
             }
+            _services = new Lazy<ServiceProvider>(() => BuildServices(options, primaryHandler, proxy), LazyThreadSafetyMode.ExecutionAndPublication);
+            _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
+        }
+
+        /// <summary>One factory per connection: its handlers, retry state and settings belong to one project.</summary>
+        private ServiceProvider BuildServices(ComposioClientOptions options, HttpMessageHandler? primaryHandler, IWebProxy? proxy)
+        {
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options, _gate))
@@ -55,10 +65,7 @@ namespace Composio.Client.Http
             // Redirects are not followed: .NET drops Authorization on a cross-host redirect but keeps
             // custom headers, so following one would hand the key header to whatever host it names.
             builder.ConfigurePrimaryHttpMessageHandler(() => primaryHandler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, Proxy = proxy, UseProxy = true });
-            _services = services.BuildServiceProvider();
-            // One factory per connection: its handlers, retry state and settings belong to one project.
-            _factory = _services.GetRequiredService<IHttpClientFactory>();
-            _prefix = options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/" + options.ApiVersion + "/";
+            return services.BuildServiceProvider();
         }
 
         /// <summary>Sends and deserializes the answer.</summary>
@@ -91,7 +98,7 @@ namespace Composio.Client.Http
             try
             {
                 // A client from the factory per request is cheap, and picks up a fresh handler once the old one expires.
-                response = await _factory.CreateClient(ClientName).SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                response = await _services.Value.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -161,7 +168,10 @@ namespace Composio.Client.Http
 
         public void Dispose()
         {
-            _services.Dispose();
+            if (_services.IsValueCreated)
+            {
+                _services.Value.Dispose();
+            }
         }
     }
 }
