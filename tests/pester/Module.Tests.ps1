@@ -11,13 +11,19 @@ Describe 'The built module' {
         $exported | Should -Contain 'Connect-Composio'
     }
 
-    It 'loads the client and Microsoft.Extensions.* into its own load context, not the default one' {
+    It 'loads the client and Microsoft.Extensions.* into its own load context, not the default one, the HTTP pipeline at the first request' {
         $lines = Invoke-FreshPwsh @'
 $k = ConvertTo-SecureString 'ak_isolation_test' -AsPlainText -Force
-Connect-Composio -ApiKey $k -BaseUri http://127.0.0.1:9 -SkipCheck | Out-Null
-[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Composio.Client', 'Microsoft.Extensions.Http', 'Microsoft.Bcl.AsyncInterfaces' } |
-  ForEach-Object { '{0}|{1}|{2}' -f $_.GetName().Name, $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
+Connect-Composio -ApiKey $k -BaseUri http://127.0.0.1:9 -SkipCheck -MaxRetries 0 | Out-Null
+$loaded = { [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Composio.Client', 'Microsoft.Extensions.Http', 'Microsoft.Bcl.AsyncInterfaces' } }
+& $loaded | ForEach-Object { 'connected:{0}' -f $_.GetName().Name }
+# Nothing listens on port 9: the request fails, but the pipeline has been built for it.
+try { Get-ComposioAuthConfig -Id ac_isolation01 -ErrorAction Stop } catch { }
+& $loaded | ForEach-Object { '{0}|{1}|{2}' -f $_.GetName().Name, $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
 '@
+        # Connect -SkipCheck builds no HTTP pipeline (IHttpClientFactory and its container): that waits for a request.
+        $lines | Should -Contain 'connected:Composio.Client'
+        $lines | Should -Not -Contain 'connected:Microsoft.Extensions.Http'
         $client = $lines | Where-Object { $_ -like 'Composio.Client|*' }
         $client | Should -Match '\|Composio$'
         $lines | Where-Object { $_ -like 'Microsoft.Extensions.Http|*' } | Should -Match '\|Composio$'
