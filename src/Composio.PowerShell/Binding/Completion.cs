@@ -47,6 +47,22 @@ namespace Composio.PowerShell.Binding
             }
         }
 
+        /// <summary>
+        /// What the connection knows of config <paramref name="id"/>: the seen entry when it has what
+        /// <paramref name="enough"/> asks, else one GET within <see cref="RequestBudget"/>, remembered.
+        /// Throws what the read throws, so a caller can keep the reason or say nothing.
+        /// </summary>
+        public static SeenAuthConfigs.Seen SeenOrRead(ComposioConnection connection, string id, Func<SeenAuthConfigs.Seen, bool> enough)
+        {
+            if (!connection.Seen.TryGet(id, out var seen) || !enough(seen))
+            {
+                using var budget = new CancellationTokenSource(RequestBudget);
+                connection.Seen.Remember(connection.Client.GetAuthConfigAsync(id, budget.Token).GetAwaiter().GetResult());
+                connection.Seen.TryGet(id, out seen);
+            }
+            return seen;
+        }
+
         /// <summary>The text values already typed for a parameter (one value or a list); empty when none.</summary>
         public static IReadOnlyList<string> BoundStrings(IDictionary? fakeBoundParameters, string name)
         {

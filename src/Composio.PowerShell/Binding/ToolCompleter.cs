@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Composio.Client.Errors;
 using Composio.PowerShell.Connection;
 
 namespace Composio.PowerShell.Binding
@@ -45,16 +46,14 @@ namespace Composio.PowerShell.Binding
             {
                 return null;
             }
-            if (connection.Seen.TryGet(id!, out var seen))
+            try
             {
-                return seen.Toolkit;
+                return Completion.SeenOrRead(connection, id!, _ => true).Toolkit;
             }
-            var read = Completion.Fetch(token => connection.Client.GetAuthConfigAsync(id!, token));
-            if (read != null)
+            catch (Exception ex) when (ex is ComposioException || ex is OperationCanceledException)
             {
-                connection.Seen.Remember(read);
+                return null;
             }
-            return read?.Toolkit;
         }
     }
 }

@@ -30,12 +30,7 @@ namespace Composio.PowerShell.Binding
                 }
                 try
                 {
-                    if (!conn.Seen.TryGet(id!, out var seen) || seen.AuthScheme == null)
-                    {
-                        using var budget = new CancellationTokenSource(Completion.RequestBudget);
-                        conn.Seen.Remember(conn.Client.GetAuthConfigAsync(id!, budget.Token).GetAwaiter().GetResult());
-                        conn.Seen.TryGet(id!, out seen);
-                    }
+                    var seen = Completion.SeenOrRead(conn, id!, s => s.AuthScheme != null);
                     if (seen.Type == AuthConfigType.ComposioManaged || seen.AuthScheme == null)
                     {
                         return AuthFieldParameters.Empty;
