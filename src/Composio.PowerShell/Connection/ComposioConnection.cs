@@ -1,5 +1,6 @@
 using System;
 using Composio.Client;
+using Composio.Client.Json;
 using Composio.Client.Toolkits;
 
 namespace Composio.PowerShell.Connection
@@ -20,6 +21,9 @@ namespace Composio.PowerShell.Connection
             options.UserAgent = userAgent;
             Loading.RuntimeFacts.Current.PrepareHttp();
             Client = new ComposioClient(options);
+            // While Connect-Composio's key check is on the wire, the serializers of the first
+            // commands are built on a pool thread rather than in the first create.
+            _ = SerializerWarmup.Start();
             Toolkits = new ToolkitCache(Client, ToolkitCache.DefaultRootFolder(), ToolkitCacheAge);
             Seen = new SeenAuthConfigs();
             Categories = new RecentLists<ToolkitCategory>((_, token) => Client.WalkToolkitCategories().ReadAllAsync(token), TimeSpan.FromMinutes(10));
