@@ -5,7 +5,8 @@
     Everything runs against the local emulator over real HTTP on 127.0.0.1. The machine is shared
     and noisy: compare the ratios within one run, not absolute figures across runs.
       1. Import cost: median of `pwsh -NoProfile -c 1` vs the same plus Import-Module.
-      2. Per call: Get-ComposioAuthConfig -Id vs a raw HttpClient loop vs the official TypeScript SDK.
+      2. Per call: Get-ComposioAuthConfig -Id vs a raw HttpClient loop vs the official TypeScript SDK,
+         each after -WarmUpCalls untimed calls (the steady state, not the first calls' compilation).
       3. Streaming 100,000 configs: time to first object, managed memory while listing.
       4. Tab completion / dynamic parameters with a warm toolkit cache.
       5. Bulk: with 100 ms of injected latency on every API request, N creates then N removes
@@ -22,6 +23,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int] $Calls = 200,
+    [int] $WarmUpCalls = 50,
     [int] $ImportRuns = 9,
     [int] $StreamCount = 100000,
     [int] $BulkCount = 200,
@@ -98,13 +100,15 @@ try {
         $config = New-ComposioAuthConfig -Toolkit github -Name 'bench-config' -Confirm:$false
         $id = $config.Id
         Write-Host "Per call: $Calls x GET /auth_configs/$id ..."
-        Get-ComposioAuthConfig -Id $id | Out-Null # warm-up
+        # Per call is the steady state: both sides first make $WarmUpCalls calls, so neither is
+        # timed while its code is still being compiled (the first calls run unoptimised code).
+        for ($i = 0; $i -lt $WarmUpCalls; $i++) { Get-ComposioAuthConfig -Id $id | Out-Null }
         $moduleMs = Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { Get-ComposioAuthConfig -Id $id } }
 
         $http = [System.Net.Http.HttpClient]::new()
         $http.DefaultRequestHeaders.Add('x-api-key', $emulator.ApiKey)
         $url = "$($emulator.BaseUri)/api/v3.1/auth_configs/$id"
-        $http.GetStringAsync($url).GetAwaiter().GetResult() | Out-Null # warm-up
+        for ($i = 0; $i -lt $WarmUpCalls; $i++) { $http.GetStringAsync($url).GetAwaiter().GetResult() | ConvertFrom-Json | Out-Null }
         # The raw loop also parses the JSON, as any caller must.
         $rawMs = Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $http.GetStringAsync($url).GetAwaiter().GetResult() | ConvertFrom-Json } }
         $http.Dispose()
@@ -113,7 +117,7 @@ try {
         $results.ModuleVsRawRatio = [Math]::Round($moduleMs / $rawMs, 2)
 
         if ($tsReady) {
-            $ts = & $node.Source (Join-Path $nodeDir 'get-auth-config.mjs') $emulator.BaseUri $emulator.ApiKey $id $Calls | ConvertFrom-Json
+            $ts = & $node.Source (Join-Path $nodeDir 'get-auth-config.mjs') $emulator.BaseUri $emulator.ApiKey $id $Calls $WarmUpCalls | ConvertFrom-Json
             $results.PerCallTypeScriptSdkMs = [Math]::Round($ts.ms / $Calls, 3)
             $results.ModuleVsTypeScriptRatio = [Math]::Round($moduleMs / $ts.ms, 2)
         }
