@@ -57,9 +57,10 @@ try {
     }
 
     # 6b. The one-shot admin script as whole processes, against the same script with Invoke-RestMethod.
-    $oursScript = @"
+    # The module's script; with -BaselineModulePath the same script for an earlier build (before/after).
+    $moduleScript = { param($path) @"
 `$clock = [Diagnostics.Stopwatch]::StartNew()
-Import-Module '$ModulePath'
+Import-Module '$path'
 `$import = `$clock.Elapsed.TotalMilliseconds
 Connect-Composio -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force) -BaseUri '$uri' | Out-Null
 `$connect = `$clock.Elapsed.TotalMilliseconds
@@ -68,8 +69,10 @@ Connect-Composio -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force) -Ba
 Remove-ComposioAuthConfig -Id `$config.Id -Force
 `$remove = `$clock.Elapsed.TotalMilliseconds
 @{ import = `$import; connect = `$connect - `$import; new = `$new - `$connect; remove = `$remove - `$new } | ConvertTo-Json -Compress
-"@
-    $rawScript = @"
+"@ }
+    $scripts = [ordered]@{ ours = & $moduleScript $ModulePath }
+    if ($BaselineModulePath) { $scripts.baseline = & $moduleScript $BaselineModulePath }
+    $scripts.raw = @"
 `$clock = [Diagnostics.Stopwatch]::StartNew()
 `$headers = @{ 'x-api-key' = '$key' }
 `$created = Invoke-RestMethod -Method Post -Uri '$api' -Headers `$headers -ContentType 'application/json' -Body '{"toolkit":{"slug":"github"},"auth_config":{"type":"use_composio_managed_auth","name":"one-shot"}}'
@@ -84,29 +87,34 @@ Invoke-RestMethod -Method Delete -Uri "$api/`$(`$created.auth_config.id)" -Heade
             Add-ComposioEmulatorFault $emulator -Rule @(@{ method = $null; path = '/api'; kind = 'latency'; delay_ms = $latency })
         }
         Write-Host "Latency: one-shot script, $OneShotPairs paired runs at $latency ms..."
-        Invoke-Pwsh -NoProfile -NonInteractive -Command $rawScript | Out-Null # warm-up: disk cache of pwsh itself
-        $oursMs = @(); $rawMs = @(); $ratios = @(); $inside = @(); $rawInside = @()
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $scripts.raw | Out-Null # warm-up: disk cache of pwsh itself
+        $whole = @{}; $inside = @{}; $ratios = @{}
+        foreach ($which in $scripts.Keys) { $whole[$which] = @(); $inside[$which] = @(); $ratios[$which] = @() }
         for ($i = 0; $i -lt $OneShotPairs; $i++) {
-            # Alternate which goes first, so drift in machine load hits both alike.
-            $pair = @{}
-            foreach ($which in @(if ($i % 2) { 'raw', 'ours' } else { 'ours', 'raw' })) {
-                $script = if ($which -eq 'ours') { $oursScript } else { $rawScript }
+            # Alternate the order, so drift in machine load hits every side alike.
+            $order = @($scripts.Keys)
+            if ($i % 2) { [array]::Reverse($order) }
+            $run = @{}
+            foreach ($which in $order) {
                 $clock = [Diagnostics.Stopwatch]::StartNew()
-                $lines = Invoke-Pwsh -NoProfile -NonInteractive -Command $script
-                $pair[$which] = $clock.Elapsed.TotalMilliseconds
-                $timing = $lines | Select-Object -Last 1 | ConvertFrom-Json
-                if ($which -eq 'ours') { $inside += , $timing } else { $rawInside += , $timing }
+                $lines = Invoke-Pwsh -NoProfile -NonInteractive -Command $scripts[$which]
+                $run[$which] = $clock.Elapsed.TotalMilliseconds
+                $inside[$which] += , ($lines | Select-Object -Last 1 | ConvertFrom-Json)
             }
-            $oursMs += $pair.ours; $rawMs += $pair.raw; $ratios += $pair.ours / $pair.raw
+            foreach ($which in $scripts.Keys) { $whole[$which] += $run[$which]; $ratios[$which] += $run[$which] / $run.raw }
         }
-        $results["OneShot${latency}msModuleMedianMs"] = [Math]::Round((Get-Median $oursMs), 0)
-        $results["OneShot${latency}msRawIrmMedianMs"] = [Math]::Round((Get-Median $rawMs), 0)
-        $results["OneShot${latency}msRatioMedianOfPairs"] = [Math]::Round((Get-Median $ratios), 3)
+        $steps = { param($which, $names) ($names | ForEach-Object { $step = $_; "$step $([Math]::Round((Get-Median @($inside[$which] | ForEach-Object { $_.$step })), 0))" }) -join ', ' }
+        $results["OneShot${latency}msModuleMedianMs"] = [Math]::Round((Get-Median $whole.ours), 0)
+        $results["OneShot${latency}msRawIrmMedianMs"] = [Math]::Round((Get-Median $whole.raw), 0)
+        $results["OneShot${latency}msRatioMedianOfPairs"] = [Math]::Round((Get-Median $ratios.ours), 3)
         # Inside the processes (medians, ms): where the module's time goes, against IRM's first call.
-        $results["OneShot${latency}msModuleSteps"] =
-            (('import', 'connect', 'new', 'remove') | ForEach-Object { $step = $_; "$step $([Math]::Round((Get-Median @($inside | ForEach-Object { $_.$step })), 0))" }) -join ', '
-        $results["OneShot${latency}msRawIrmSteps"] =
-            (('new', 'remove') | ForEach-Object { $step = $_; "$step $([Math]::Round((Get-Median @($rawInside | ForEach-Object { $_.$step })), 0))" }) -join ', '
+        $results["OneShot${latency}msModuleSteps"] = & $steps ours 'import', 'connect', 'new', 'remove'
+        $results["OneShot${latency}msRawIrmSteps"] = & $steps raw 'new', 'remove'
+        if ($BaselineModulePath) {
+            $results["OneShot${latency}msBaselineMedianMs"] = [Math]::Round((Get-Median $whole.baseline), 0)
+            $results["OneShot${latency}msBaselineRatioMedianOfPairs"] = [Math]::Round((Get-Median $ratios.baseline), 3)
+            $results["OneShot${latency}msBaselineSteps"] = & $steps baseline 'import', 'connect', 'new', 'remove'
+        }
     }
 }
 finally {

@@ -17,7 +17,8 @@
          TypeScript SDK and raw Invoke-RestMethod; then a one-shot admin script (import, connect,
          create, remove) as whole processes against the same script written with Invoke-RestMethod,
          in paired alternating runs, with 100 ms on every API request and with 0 ms; the module's
-         script also times Import, Connect and the first New inside its process (cold start).
+         script also times Import, Connect and the first New inside its process (cold start); with
+         -BaselineModulePath an earlier build runs the same script in the same sequence.
     -Section runs only some of them (e.g. -Section Latency).
 #>
 param(
@@ -30,6 +31,9 @@ param(
     [int] $BulkRuns = 3,
     [int] $BulkMemoryCount = 5000,
     [int] $OneShotPairs = 9,
+    # An earlier build of the module (its Composio.psd1): the latency section's one-shot script runs
+    # it too, in the same alternating sequence, for before/after figures.
+    [string] $BaselineModulePath,
     [ValidateSet('Import', 'PerCall', 'Stream', 'Completion', 'Bulk', 'Latency')]
     [string[]] $Section = @('Import', 'PerCall', 'Stream', 'Completion', 'Bulk', 'Latency')
 )
