@@ -10,8 +10,13 @@ BeforeAll {
     # The images' .NET major, from the module itself (Loading/NativeImageFolder.RuntimeMajor).
     $RuntimeMajor = (Get-Module Composio).ImplementingAssembly.GetType('Composio.PowerShell.Loading.NativeImageFolder', $true).
         GetField('RuntimeMajor', [Reflection.BindingFlags]'Static,NonPublic').GetValue($null)
-    $OnLinuxX64 = [Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([Runtime.InteropServices.OSPlatform]::Linux) -and
-        [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64' -and [Environment]::Version.Major -eq $RuntimeMajor
+    # This machine's runtime identifier when the build made images for it and this .NET runs them
+    # (linux-x64 here; osx-arm64, win-x64... in the public matrix), else $null.
+    $info = [Runtime.InteropServices.RuntimeInformation]
+    $os = @('Linux', 'linux'), @('OSX', 'osx'), @('Windows', 'win') | Where-Object { $info::IsOSPlatform([Runtime.InteropServices.OSPlatform]::($_[0])) } | ForEach-Object { $_[1] }
+    $Rid = '{0}-{1}' -f $os, "$($info::OSArchitecture)".ToLowerInvariant()
+    if ([Environment]::Version.Major -ne $RuntimeMajor -or -not (Test-Path (Join-Path $Dependencies $Rid))) { $Rid = $null }
+    $NoImages = "there are no images for this machine's runtime identifier on .NET $([Environment]::Version.Major) (they are for .NET $RuntimeMajor)"
 
     # A file's PE facts: its ReadyToRun header size (0 for IL), COFF machine, module version id.
     function Get-PeFacts([string] $Path) {
@@ -59,7 +64,7 @@ Remove-ComposioAuthConfig -Id `$created.Id -Force
     }
 }
 
-Describe 'The ReadyToRun images in dependencies/<rid>/' {
+Describe 'The ReadyToRun images in a folder per runtime identifier under dependencies/' {
     It 'are built for every runtime identifier the build names, one image for each client, Microsoft.Extensions.* and Microsoft.Bcl.* IL file' {
         [xml] $project = Get-Content (Join-Path $RepoRoot 'tools/ReadyToRunImages/ReadyToRunImages.csproj')
         $rids = @(($project.Project.PropertyGroup.RuntimeIdentifiers | Where-Object { $_ }) -split ';')
@@ -115,49 +120,47 @@ Describe 'Loading the ReadyToRun images' {
         foreach ($copy in $copies) { Remove-Item -LiteralPath $copy -Recurse -Force -ErrorAction SilentlyContinue }
     }
 
-    It 'pwsh on Linux x64 loads the client and Microsoft.Extensions.Http from dependencies/linux-x64/, as ReadyToRun images, into the module''s load context' {
-        if (-not $OnLinuxX64) {
-            Set-ItResult -Skipped -Because "this is not Linux x64 on .NET $RuntimeMajor, where the images in dependencies/linux-x64/ apply"
+    It 'pwsh loads the client and Microsoft.Extensions.Http from its runtime identifier''s folder under dependencies/ (linux-x64 here), as ReadyToRun images, into the module''s load context' {
+        if (-not $Rid) {
+            Set-ItResult -Skipped -Because $NoImages
             return
         }
         $result = Invoke-Lifecycle $ModuleManifest $emulator
         $result.Lines | Should -Contain 'read:native-images'
         foreach ($name in 'Composio.Client', 'Microsoft.Extensions.Http') {
-            $result.Loaded[$name].Location | Should -Be (Join-Path $Dependencies "linux-x64/$name.dll")
+            $result.Loaded[$name].Location | Should -Be (Join-Path $Dependencies $Rid "$name.dll")
             $result.Loaded[$name].Context | Should -Be 'Composio'
             (Get-PeFacts $result.Loaded[$name].Location).NativeHeader | Should -BeGreaterThan 0
         }
     }
 
-    It 'without dependencies/linux-x64/, loads the IL files and works end to end' {
+    It 'without its runtime identifier''s folder (linux-x64 here), loads the IL files and works end to end' {
         $copy = Copy-Module 'il-fallback'
         $copies.Add($copy)
-        Remove-Item (Join-Path $copy 'dependencies/linux-x64') -Recurse -Force
+        Remove-Item (Join-Path $copy 'dependencies' ($Rid ?? 'linux-x64')) -Recurse -Force
         Clear-ComposioEmulatorRequest $emulator
         $result = Invoke-Lifecycle (Join-Path $copy 'Composio.psd1') $emulator
         $result.Lines | Should -Contain 'read:native-images'
         @(Get-WireRequest $emulator POST '/api/*/auth_configs').Count | Should -Be 1
         @(Get-WireRequest $emulator DELETE '/api/*/auth_configs/*').Count | Should -Be 1
-        if ($OnLinuxX64) {
-            foreach ($name in 'Composio.Client', 'Microsoft.Extensions.Http') {
-                $result.Loaded[$name].Location | Should -Be (Join-Path $copy "dependencies/$name.dll")
-                $result.Loaded[$name].Context | Should -Be 'Composio'
-                (Get-PeFacts $result.Loaded[$name].Location).NativeHeader | Should -Be 0
-            }
+        foreach ($name in 'Composio.Client', 'Microsoft.Extensions.Http') {
+            $result.Loaded[$name].Location | Should -Be (Join-Path $copy 'dependencies' "$name.dll")
+            $result.Loaded[$name].Context | Should -Be 'Composio'
+            (Get-PeFacts $result.Loaded[$name].Location).NativeHeader | Should -Be 0
         }
     }
 
     It 'takes the IL file for an assembly its runtime identifier''s folder lacks, the image for the others' {
-        if (-not $OnLinuxX64) {
-            Set-ItResult -Skipped -Because "this is not Linux x64 on .NET $RuntimeMajor, where the images in dependencies/linux-x64/ apply"
+        if (-not $Rid) {
+            Set-ItResult -Skipped -Because $NoImages
             return
         }
         $copy = Copy-Module 'one-missing'
         $copies.Add($copy)
-        Remove-Item (Join-Path $copy 'dependencies/linux-x64/Microsoft.Extensions.Http.dll')
+        Remove-Item (Join-Path $copy 'dependencies' $Rid 'Microsoft.Extensions.Http.dll')
         $result = Invoke-Lifecycle (Join-Path $copy 'Composio.psd1') $emulator
         $result.Lines | Should -Contain 'read:native-images'
-        $result.Loaded['Composio.Client'].Location | Should -Be (Join-Path $copy 'dependencies/linux-x64/Composio.Client.dll')
-        $result.Loaded['Microsoft.Extensions.Http'].Location | Should -Be (Join-Path $copy 'dependencies/Microsoft.Extensions.Http.dll')
+        $result.Loaded['Composio.Client'].Location | Should -Be (Join-Path $copy 'dependencies' $Rid 'Composio.Client.dll')
+        $result.Loaded['Microsoft.Extensions.Http'].Location | Should -Be (Join-Path $copy 'dependencies' 'Microsoft.Extensions.Http.dll')
     }
 }
