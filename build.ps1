@@ -4,7 +4,8 @@
     Builds, tests, demonstrates and benchmarks the Composio module.
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 <Task>` after `dotnet tool restore`.
-      Build    lays the module out in out/Composio/<version>/ exactly as it ships, its updatable help
+      Build    lays the module out in out/Composio/<version>/ exactly as it ships (with ReadyToRun
+               images of its dependencies per runtime identifier, tools/ReadyToRunImages), its updatable help
                in out/help/, the emulator in out/emulator/, and its launcher (for
                tools/EmulatorControl.psm1) in out/emulator-control/.
       Package  Build, then out/Composio.<version>.nupkg (Publish-PSResource to a temporary folder repository).
@@ -78,6 +79,9 @@ function Invoke-Build {
     foreach ($file in Get-ChildItem $staging -File -Filter *.dll) {
         Copy-Item $file.FullName $(if ($file.BaseName -eq 'Composio.PowerShell') { $moduleDir } else { $deps })
     }
+    # ReadyToRun images of those very files, one folder per runtime identifier (dependencies/<rid>/,
+    # tools/ReadyToRunImages): on .NET 10 the resolver loads them, elsewhere the IL files.
+    Invoke-Native 'dotnet msbuild (ReadyToRun images)' { dotnet msbuild (Join-Path $root 'tools/ReadyToRunImages') -restore -m -t:Images -p:Configuration=$Configuration "-p:DependencyFolder=$($deps.FullName)" --nologo -v:q }
     Copy-Item (Join-Path $root 'src/Composio.PowerShell/Formats/*.ps1xml'), (Join-Path $root 'LICENSE') $moduleDir
     Build-Help
     & (Join-Path $root 'tools/New-UpdatableHelp.ps1') -ModulePath $moduleDir -OutputPath (Join-Path $out 'help')

@@ -51,10 +51,10 @@ Describe 'The nupkg' {
         }
     }
 
-    It 'ships only the manifest, the cmdlet dll, dependencies, format files, help and LICENSE' {
-        $allowed = '^(Composio\.psd1|Composio\.PowerShell\.dll|LICENSE|[\w.]+\.format\.ps1xml|dependencies/[\w.]+\.dll|en-US/(Composio\.PowerShell\.dll-Help\.xml|about_\w+\.help\.txt))$'
+    It 'ships only the manifest, the cmdlet dll, dependencies (IL, and ReadyToRun images per runtime identifier), format files, help and LICENSE' {
+        $allowed = '^(Composio\.psd1|Composio\.PowerShell\.dll|LICENSE|[\w.]+\.format\.ps1xml|dependencies/([a-z]+-[a-z0-9]+/)?[\w.]+\.dll|en-US/(Composio\.PowerShell\.dll-Help\.xml|about_\w+\.help\.txt))$'
         @($Entries.Keys | Where-Object { $_ -notmatch $PackageParts -and $_ -notmatch $allowed }) | Should -BeNullOrEmpty
-        foreach ($needed in 'Composio.psd1', 'Composio.PowerShell.dll', 'LICENSE', 'dependencies/Composio.Client.dll', 'en-US/Composio.PowerShell.dll-Help.xml', 'en-US/about_Composio.help.txt') {
+        foreach ($needed in 'Composio.psd1', 'Composio.PowerShell.dll', 'LICENSE', 'dependencies/Composio.Client.dll', 'dependencies/linux-x64/Composio.Client.dll', 'dependencies/win-x64/Composio.Client.dll', 'en-US/Composio.PowerShell.dll-Help.xml', 'en-US/about_Composio.help.txt') {
             $Entries.Keys | Should -Contain $needed
         }
     }

@@ -14,31 +14,32 @@ namespace Composio.PowerShell.Loading
     /// file here, and the culture and public key token are that file's; the version asked is no newer
     /// than ours (an older one is redirected up to ours, as a binding redirect would). Another
     /// module's requests (Az's, Graph's, a script's dynamic assembly) are left to their own resolvers,
-    /// so neither ever receives the other's copy.
+    /// so neither ever receives the other's copy. A request is answered from the ReadyToRun image in
+    /// `dependencies/&lt;rid&gt;/` when <see cref="NativeImageFolder"/> chose that folder for this
+    /// process and it holds the file, else from the IL file; the checks read the file answered with.
     /// </summary>
     internal sealed class DependencyFolder
     {
         private readonly string _folder;
         private readonly string _moduleFolder;
-        private readonly Lazy<HashSet<string>> _files;
+        private readonly Lazy<Dictionary<string, string>> _files;
         private readonly Dictionary<string, AssemblyName> _names = new Dictionary<string, AssemblyName>(StringComparer.OrdinalIgnoreCase);
 
         public DependencyFolder(string moduleFolder)
         {
             _moduleFolder = Path.GetFullPath(moduleFolder);
             _folder = Path.Combine(_moduleFolder, "dependencies");
-            _files = new Lazy<HashSet<string>>(List);
+            _files = new Lazy<Dictionary<string, string>>(List);
         }
 
         /// <summary>The file that answers this request, or null when it is not ours to answer.</summary>
         public string? Choose(AssemblyName requested, Assembly? requester)
         {
             var name = requested.Name;
-            if (name == null || !_files.Value.Contains(name) || (requester != null && !IsOurs(requester)))
+            if (name == null || !_files.Value.TryGetValue(name, out var path) || (requester != null && !IsOurs(requester)))
             {
                 return null;
             }
-            var path = Path.Combine(_folder, name + ".dll");
             var ours = NameOf(path);
             if (requested.Version != null && ours.Version != null && requested.Version > ours.Version)
             {
@@ -88,17 +89,31 @@ namespace Composio.PowerShell.Loading
             }
         }
 
-        private HashSet<string> List()
+        /// <summary>Each assembly name here → the file that answers it: its image, else its IL file.</summary>
+        private Dictionary<string, string> List()
         {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (Directory.Exists(_folder))
+            var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (!Directory.Exists(_folder))
             {
-                foreach (var file in Directory.EnumerateFiles(_folder, "*.dll"))
+                return files;
+            }
+            foreach (var file in Directory.EnumerateFiles(_folder, "*.dll"))
+            {
+                files[Path.GetFileNameWithoutExtension(file)] = file;
+            }
+            var native = NativeImageFolder.ForThisProcess(Directory.EnumerateDirectories(_folder).Select(Path.GetFileName));
+            if (native != null)
+            {
+                foreach (var image in Directory.EnumerateFiles(Path.Combine(_folder, native), "*.dll"))
                 {
-                    names.Add(Path.GetFileNameWithoutExtension(file));
+                    var name = Path.GetFileNameWithoutExtension(image);
+                    if (files.ContainsKey(name))
+                    {
+                        files[name] = image;
+                    }
                 }
             }
-            return names;
+            return files;
         }
     }
 }
