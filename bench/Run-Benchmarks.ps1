@@ -23,7 +23,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [int] $Calls = 200,
+    [int] $Calls = 1000,
     [int] $WarmUpCalls = 300,
     [int] $ImportRuns = 9,
     [int] $StreamCount = 100000,
