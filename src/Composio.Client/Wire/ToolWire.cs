@@ -8,7 +8,7 @@ namespace Composio.Client.Wire
         [JsonPropertyName("slug")] public string? Slug { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("toolkit")] public ToolToolkitWire? Toolkit { get; set; }
+        [JsonPropertyName("toolkit")] public ToolkitRefWire? Toolkit { get; set; }
         [JsonPropertyName("is_deprecated")] public bool? IsDeprecated { get; set; }
 
         public Tool ToModel() => new Tool
@@ -19,11 +19,5 @@ namespace Composio.Client.Wire
             Description = Description,
             Deprecated = IsDeprecated ?? false,
         };
-    }
-
-    internal sealed class ToolToolkitWire
-    {
-        [JsonPropertyName("slug")] public string? Slug { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
     }
 }
