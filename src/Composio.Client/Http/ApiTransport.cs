@@ -98,6 +98,8 @@ namespace Composio.Client.Http
             try
             {
                 // A client from the factory per request is cheap, and picks up a fresh handler once the old one expires.
+                // The factory is looked up here, not kept in a field: a field of its type makes the runtime load
+                // Microsoft.Extensions.Http when the connection is made (Module.Tests checks -SkipCheck loads none).
                 response = await _services.Value.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
