@@ -10,8 +10,9 @@ namespace Composio.Client.Json
 {
     /// <summary>
     /// Builds, on a pool thread, the serializer metadata that a connection's first commands need.
-    /// System.Text.Json makes it by reflection at first use, and in a fresh process that is the
-    /// largest part of the first create. Started when a connection is made, so it runs while
+    /// System.Text.Json makes it at first use, from <see cref="WireContext"/>'s generated code, and
+    /// in a fresh process that code still JIT-compiles its generic instantiations over the members'
+    /// value types: a large part of the first create. Started when a connection is made, so it runs while
     /// Connect-Composio's key check is on the wire instead of after it. It builds only what those
     /// commands would build anyway, into the same caches; a type it cannot build is left to the
     /// command that meets it, which reports it as it always has.
@@ -29,11 +30,11 @@ namespace Composio.Client.Json
         internal static readonly Type[] Bodies =
             { typeof(CreateAuthConfigBody), typeof(ManagedAuthConfigOptions), typeof(CustomAuthConfigOptions), typeof(UpdateAuthConfigBody) };
 
-        /// <summary>The toolkit cache's files, read with the default options (<see cref="ToolkitCache"/>).</summary>
+        /// <summary>The toolkit cache's files, read with <see cref="ComposioJson.CacheOptions"/> (<see cref="ToolkitCache"/>).</summary>
         internal static readonly Type[] CacheFiles = { typeof(ToolkitCache.Entry<Toolkit>) };
 
         public static Task Start() =>
-            Task.Run(() => Run(ComposioJson.ReadOptions, ComposioJson.Options, JsonSerializerOptions.Default));
+            Task.Run(() => Run(ComposioJson.ReadOptions, ComposioJson.Options, ComposioJson.CacheOptions));
 
         internal static void Run(JsonSerializerOptions answers, JsonSerializerOptions bodies, JsonSerializerOptions cacheFiles)
         {

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Composio.Client.Json;
 using Composio.Client.Requests;
 using Composio.Client.Validation;
 
@@ -157,7 +158,7 @@ namespace Composio.Client.Toolkits
                 {
                     return null;
                 }
-                var entry = JsonSerializer.Deserialize<Entry<T>>(File.ReadAllText(path));
+                var entry = JsonSerializer.Deserialize<Entry<T>>(File.ReadAllText(path), ComposioJson.CacheOptions);
                 return entry != null && entry.Value != null && IsFresh(entry.StoredAt) ? entry : null;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException)
@@ -186,7 +187,7 @@ namespace Composio.Client.Toolkits
             var temp = Path.Combine(_folder, name + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
-                File.WriteAllText(temp, JsonSerializer.Serialize(entry));
+                File.WriteAllText(temp, JsonSerializer.Serialize(entry, ComposioJson.CacheOptions));
                 try
                 {
                     File.Move(temp, path);
