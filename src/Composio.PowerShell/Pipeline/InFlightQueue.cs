@@ -145,6 +145,8 @@ namespace Composio.PowerShell.Pipeline
                     // A stop, or a failure that ends the pipeline: nothing behind this item is finished.
                     // PowerShell marks the pipeline stopping before it calls StopProcessing (which trips
                     // _stop), so a stop may first show here, as the PipelineStoppedException of a write.
+                    // (Select-Object -First throws one too: kept all the same, but TakeCutOff is asked
+                    // only after a real stop.)
                     var stopped = ex is PipelineStoppedException || _stop.IsCancellationRequested;
                     if (stopped)
                     {
