@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using Composio.PowerShell.Pipeline;
 using Xunit;
 
@@ -44,5 +45,34 @@ public class InFlightQueueTests
         }
         queue.Drain();
         Assert.Equal(new[] { "start item0", "finish item0", "start item1", "finish item1", "start item2", "finish item2" }, log);
+    }
+
+    [Fact]
+    public void StopSeenOnlyAsAFailedWrite_CutsOffTheItemAndThoseBehindIt()
+    {
+        // PowerShell marks the pipeline stopping before the cmdlet's StopProcessing trips the
+        // token: the first sign of the stop is a write throwing, with the token not yet cancelled.
+        var queue = Queue(limit: 3);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Add("item0", _ => gate.Task, _ => throw new PipelineStoppedException());
+        queue.Add("item1", token => Task.Delay(Timeout.Infinite, token), _ => { });
+        gate.SetResult();
+        Assert.Throws<PipelineStoppedException>(() => queue.Drain());
+
+        Assert.Equal(new[] { "item0", "item1" }, queue.TakeCutOff());
+        Assert.Equal(0, queue.Running);
+    }
+
+    [Fact]
+    public void FailureThatIsNoStop_CutsOffNothing()
+    {
+        var queue = Queue(limit: 3);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Add("item0", _ => gate.Task, _ => throw new InvalidOperationException("a downstream failure"));
+        queue.Add("item1", token => Task.Delay(Timeout.Infinite, token), _ => { });
+        gate.SetResult();
+        Assert.Throws<InvalidOperationException>(() => queue.Drain());
+
+        Assert.Empty(queue.TakeCutOff());
     }
 }

@@ -66,6 +66,50 @@ Describe 'Ctrl+C with -ThrottleLimit 32' {
     }
 }
 
+Describe 'Ctrl+C that reaches the pipeline before the cmdlet' {
+    # PowerShell marks the pipeline stopping first and calls each command's StopProcessing after,
+    # in pipeline order; meanwhile the pipeline thread runs on, and its next write throws. Here the
+    # command ahead of New-ComposioAuthConfig holds that order until the last command is disposed,
+    # so New-ComposioAuthConfig meets the stop only through a write and is disposed before its own
+    # StopProcessing: the widest case of that race (a CI run once hit it by chance).
+    It 'still names every create that was sent but not written' -Skip:($IsWindows) {
+        Clear-ComposioEmulatorFault $emulator
+        Clear-ComposioEmulatorRequest $emulator
+        Add-ComposioEmulatorFault $emulator -Rule @(@{ method = 'POST'; path = '/api/v3.1/auth_configs'; kind = 'latency'; delay_ms = 1000 })
+        $lateStop = @'
+using System.Management.Automation;
+using System.Threading;
+[Cmdlet("Use", "LateStop")]
+public sealed class UseLateStopCommand : PSCmdlet, System.IDisposable
+{
+    private static readonly ManualResetEventSlim LastDisposed = new ManualResetEventSlim();
+    [Parameter(ValueFromPipeline = true)] public object InputObject { get; set; }
+    [Parameter] public SwitchParameter Last { get; set; }
+    protected override void ProcessRecord() { WriteObject(InputObject); }
+    protected override void StopProcessing() { if (!Last) { LastDisposed.Wait(30000); } }
+    public void Dispose() { if (Last) { LastDisposed.Set(); } }
+}
+'@
+        try {
+            $text = Invoke-Interrupted -Method POST -Count 3 -Script ("Import-Module -Assembly (Add-Type -TypeDefinition @'`n$lateStop`n'@ -PassThru)[0].Assembly; " +
+                "Connect-Composio -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)' -SkipCheck; " +
+                "1..3 | Use-LateStop | ForEach-Object { [pscustomobject]@{ Name = 'late-stop-' + `$_ } } | New-ComposioAuthConfig -Toolkit github -ThrottleLimit 32 | Use-LateStop -Last | ForEach-Object { 'CREATED ' + `$_.Id }")
+        }
+        finally { Clear-ComposioEmulatorFault $emulator }
+
+        Connect-Composio -ApiKey (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force) -BaseUri $emulator.BaseUri -SkipCheck
+        $made = @(Get-ComposioAuthConfig -Toolkit github | Where-Object Name -like 'late-stop-*')
+        $made.Count | Should -BeGreaterThan 0 -Because 'the creates were held, not refused, when the stop came'
+        $text | Should -Match 'was stopped after sending'
+        $written = [regex]::Matches($text, 'CREATED (ac_\w+)') | ForEach-Object { $_.Groups[1].Value }
+        $warning = ($text -split "`n" | Where-Object { $_ -match 'was stopped after sending' }) -join "`n"
+        foreach ($config in $made) {
+            $named = $written -contains $config.Id -or $warning -match "\b$([regex]::Escape($config.Id))\b" -or $warning -match "'$([regex]::Escape($config.Name))'"
+            $named | Should -BeTrue -Because "$($config.Name) ($($config.Id)) was created"
+        }
+    }
+}
+
 Describe 'Ctrl+C during Connect-Composio' {
     It 'cancels the key check at once and leaves the runspace without a connection' -Skip:($IsWindows) {
         Clear-ComposioEmulatorRequest $emulator

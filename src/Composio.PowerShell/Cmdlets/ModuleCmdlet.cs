@@ -110,7 +110,10 @@ namespace Composio.PowerShell.Cmdlets
 
         public void Dispose()
         {
-            if (_cancellation.IsCancellationRequested)
+            // PowerShell marks the pipeline stopping (Stopping) before it calls each command's
+            // StopProcessing, in pipeline order: a write may end this command, and Dispose run,
+            // before its own StopProcessing has come.
+            if (_cancellation.IsCancellationRequested || Stopping)
             {
                 OnStopped();
             }

@@ -107,7 +107,7 @@ namespace Composio.PowerShell.Pipeline
                 }
                 catch (OperationCanceledException)
                 {
-                    Abandon();
+                    Abandon(stopped: true);
                     throw new PipelineStoppedException();
                 }
                 Handle(first);
@@ -140,14 +140,19 @@ namespace Composio.PowerShell.Pipeline
                 {
                     entry.Finish(entry.Work);
                 }
-                catch
+                catch (Exception ex)
                 {
                     // A stop, or a failure that ends the pipeline: nothing behind this item is finished.
-                    if (_stop.IsCancellationRequested)
+                    // PowerShell marks the pipeline stopping before it calls StopProcessing (which trips
+                    // _stop), so a stop may first show here, as the PipelineStoppedException of a write.
+                    // (Select-Object -First throws one too: kept all the same, but TakeCutOff is asked
+                    // only after a real stop.)
+                    var stopped = ex is PipelineStoppedException || _stop.IsCancellationRequested;
+                    if (stopped)
                     {
                         _cutOff.Add(entry); // Its output could not be written.
                     }
-                    Abandon();
+                    Abandon(stopped);
                     throw;
                 }
             }
@@ -160,18 +165,21 @@ namespace Composio.PowerShell.Pipeline
         /// </summary>
         public void StopBehind(string target)
         {
-            var behind = Abandon();
+            var behind = Abandon(_stop.IsCancellationRequested);
             if (behind.Count > 0)
             {
                 _sink.Warning($"The pipeline stopped at {target}; {behind.Count} later item(s) had already been sent and may have taken effect: {string.Join(", ", behind)}.");
             }
         }
 
-        /// <summary>Stops the work still in flight and gives it a moment to end, so no request outlives the command.</summary>
-        private List<string> Abandon()
+        /// <summary>
+        /// Stops the work still in flight and gives it a moment to end, so no request outlives the
+        /// command; when <paramref name="stopped"/> (by Ctrl+C), it is kept to be named as cut off.
+        /// </summary>
+        private List<string> Abandon(bool stopped)
         {
             var behind = _entries.Select(e => e.Target).ToList();
-            if (_stop.IsCancellationRequested)
+            if (stopped)
             {
                 _cutOff.AddRange(_entries);
             }
@@ -190,14 +198,15 @@ namespace Composio.PowerShell.Pipeline
         }
 
         /// <summary>
-        /// After a stop: the items that were sent but whose outcome was never written, each named
-        /// by its id when its work ended with one, else by its target. Empty when nothing was cut off.
+        /// After a stop (called only then): the items that were sent but whose outcome was never
+        /// written, each named by its id when its work ended with one, else by its target. Empty
+        /// when nothing was cut off.
         /// </summary>
         public List<string> TakeCutOff()
         {
-            if (_stop.IsCancellationRequested && _entries.Count > 0)
+            if (_entries.Count > 0)
             {
-                Abandon(); // Stopped while the pipeline thread was elsewhere (upstream): the queue still holds them.
+                Abandon(stopped: true); // Stopped while the pipeline thread was elsewhere (upstream): the queue still holds them.
             }
             var named = _cutOff.Select(e => e.Name()).ToList();
             _cutOff.Clear();
