@@ -86,6 +86,9 @@ public class SerializerWarmupTests
             var request = new Requests.CreateAuthConfigRequest { Toolkit = "github", Name = "x", Type = type, AuthScheme = "OAUTH2", ToolsForConnectedAccountCreation = new[] { "GITHUB_STAR" } };
             var body = CreateAuthConfigBody.From(request, "github");
             JsonSerializer.SerializeToNode(body, body.GetType(), bodies);
+            // An update's body is a type per config type (UpdateAuthConfigBody only chooses it).
+            var update = UpdateAuthConfigBody.From(new Requests.UpdateAuthConfigRequest { Type = type, Name = "y", ToolsAvailableForExecution = new[] { "GITHUB_STAR" } }, "ac_1");
+            JsonSerializer.SerializeToNode(update, update.GetType(), bodies);
         }
 
         Assert.Equal(string.Empty, string.Join(", ", built.Skip(before).Select(t => t.Name)));

@@ -25,10 +25,14 @@ namespace Composio.Client.Json
 
         /// <summary>
         /// Request bodies written with <see cref="ComposioJson.Options"/>, with the variants a create
-        /// body holds as an object (each is written by its own type).
+        /// body holds as an object and the update body of each config type (each is written by its
+        /// own type; <see cref="UpdateAuthConfigBody"/> only chooses one).
         /// </summary>
         internal static readonly Type[] Bodies =
-            { typeof(CreateAuthConfigBody), typeof(ManagedAuthConfigOptions), typeof(CustomAuthConfigOptions), typeof(UpdateAuthConfigBody) };
+        {
+            typeof(CreateAuthConfigBody), typeof(ManagedAuthConfigOptions), typeof(CustomAuthConfigOptions),
+            typeof(UpdateCustomAuthConfigBody), typeof(UpdateDefaultAuthConfigBody),
+        };
 
         /// <summary>The toolkit cache's files, read with <see cref="ComposioJson.CacheOptions"/> (<see cref="ToolkitCache"/>).</summary>
         internal static readonly Type[] CacheFiles = { typeof(ToolkitCache.Entry<Toolkit>) };
