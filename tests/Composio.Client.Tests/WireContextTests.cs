@@ -77,12 +77,12 @@ public class WireContextTests
     /// <summary>Reflection-made options with the same settings: what the client used before the context.</summary>
     private static JsonSerializerOptions Reflection(JsonSerializerOptions like, bool tolerant = false)
     {
-        var options = new JsonSerializerOptions(like) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var resolver = new DefaultJsonTypeInfoResolver();
         if (tolerant)
         {
-            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TolerantRead.Modify } };
+            resolver.Modifiers.Add(TolerantRead.Modify);
         }
-        return options;
+        return new JsonSerializerOptions(like) { TypeInfoResolver = resolver };
     }
 
     [Fact]
